@@ -1,0 +1,41 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ForbiddenProblem, UnauthorizedProblem } from '../common/problem.js';
+import type { AuthUser } from './auth-user.js';
+import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators.js';
+import type { Permission } from './permissions.js';
+
+/** Global: every route needs a valid access token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false): TUser {
+    if (err || !user) throw new UnauthorizedProblem('A valid access token is required.');
+    return user;
+  }
+}
+
+/** Global: routes declaring @RequirePermissions(...) answer 403 to a caller lacking any of them. */
+@Injectable()
+export class PermissionsGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, [context.getHandler(), context.getClass()]);
+    if (!required?.length) return true;
+    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+    if (!user) throw new UnauthorizedProblem();
+    const missing = required.filter((p) => !user.permissions.has(p));
+    if (missing.length) throw new ForbiddenProblem(`This requires the permission ${missing.join(', ')}.`, { missingPermissions: missing });
+    return true;
+  }
+}

@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../users/user.entity.js';
+
+/** An opaque refresh token, stored only as its SHA-256. Rotation links tokens of one login into a family. */
+@Entity('refresh_token')
+export class RefreshToken {
+  @PrimaryGeneratedColumn('uuid') id: string;
+
+  @Index('idx_refresh_token_user') @Column({ type: 'uuid' }) userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_refresh_token_user' })
+  user?: User;
+
+  @Index('idx_refresh_token_family') @Column({ type: 'uuid' }) familyId: string;
+
+  @Column({ type: 'text', unique: true }) tokenHash: string;
+
+  @Column({ type: 'timestamptz' }) expiresAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true }) replacedById: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,93 @@
+// The one place that reads the environment: validated once at boot into a typed, frozen object.
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables } from './environment-variables.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  port: number;
+  /** Unset: an embedded PostgreSQL is started in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  jwt: { secret: string | null; accessTtlSeconds: number; refreshTtlSeconds: number };
+  media: {
+    dir: string;
+    maxBytes: number;
+    maxPixels: number;
+    storage: 'local' | 's3';
+    requirePhotoCredit: boolean;
+    s3: { bucket: string | null; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
+  };
+  admin: { email: string | null; password: string | null };
+  logLevel: LogLevel;
+  corsOrigins: string[] | true | false;
+  contentCacheControl: string;
+  seedOnEmptyDatabase: boolean;
+  seedDir: string;
+  defaultImportCategory: string;
+  schedulerIntervalMs: number;
+  searchDictionaryPaths: string[];
+  loginThrottle: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` and returns the typed configuration, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, stripEmpty(env), { enableImplicitConversion: false });
+  const errors = validateSync(vars, { whitelist: false, forbidUnknownValues: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${JSON.stringify(e.value)})`),
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toAppConfig(vars);
+}
+
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}
+
+function toAppConfig(v: EnvironmentVariables): AppConfig {
+  const cors = v.CORS_ORIGINS === undefined ? false : v.CORS_ORIGINS === '*' ? true : v.CORS_ORIGINS.split(',').map((s) => s.trim());
+  return Object.freeze({
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL ?? null,
+    dataDir: v.DATA_DIR,
+    jwt: { secret: v.JWT_SECRET ?? null, accessTtlSeconds: v.JWT_ACCESS_TTL, refreshTtlSeconds: v.JWT_REFRESH_TTL },
+    media: {
+      dir: v.MEDIA_DIR ?? `${v.DATA_DIR}/media`,
+      maxBytes: v.MEDIA_MAX_BYTES,
+      maxPixels: v.MEDIA_MAX_PIXELS,
+      storage: v.MEDIA_STORAGE,
+      requirePhotoCredit: v.REQUIRE_PHOTO_CREDIT,
+      s3: {
+        bucket: v.S3_BUCKET ?? null,
+        endpoint: v.S3_ENDPOINT ?? null,
+        region: v.S3_REGION,
+        accessKeyId: v.S3_ACCESS_KEY_ID ?? null,
+        secretAccessKey: v.S3_SECRET_ACCESS_KEY ?? null,
+        forcePathStyle: v.S3_FORCE_PATH_STYLE,
+      },
+    },
+    admin: { email: v.ADMIN_EMAIL ?? null, password: v.ADMIN_PASSWORD ?? null },
+    logLevel: v.LOG_LEVEL,
+    corsOrigins: cors,
+    contentCacheControl: v.CONTENT_CACHE_CONTROL,
+    seedOnEmptyDatabase: v.SEED_ON_EMPTY_DATABASE,
+    seedDir: v.SEED_DIR,
+    defaultImportCategory: v.IMPORT_DEFAULT_CATEGORY,
+    schedulerIntervalMs: v.SCHEDULER_INTERVAL_MS,
+    searchDictionaryPaths: v.SEARCH_DICTIONARY_PATHS ? v.SEARCH_DICTIONARY_PATHS.split(',').map((s) => s.trim()) : [],
+    loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
+    trustProxy: v.TRUST_PROXY,
+  });
+}

@@ -1,0 +1,92 @@
+// The environment schema: every variable Masthead reads, with its default and its rule.
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  return ['true', '1', 'yes'].includes(v) ? true : ['false', '0', 'no'].includes(v) ? false : value;
+};
+
+export class EnvironmentVariables {
+  @Transform(toInt) @IsInt({ message: 'must be an integer port number' }) @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR: string = '.data';
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters (use a random secret)' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt({ message: 'must be a number of seconds' }) @Min(30) @Max(86400)
+  JWT_ACCESS_TTL: number = 900;
+
+  @Transform(toInt) @IsInt({ message: 'must be a number of seconds' }) @Min(300) @Max(31_536_000)
+  JWT_REFRESH_TTL: number = 30 * 86400;
+
+  @IsOptional() @IsString()
+  MEDIA_DIR?: string;
+
+  @Transform(toInt) @IsInt({ message: 'must be a number of bytes' }) @Min(1024)
+  MEDIA_MAX_BYTES: number = 25 * 1024 * 1024;
+
+  @Transform(toInt) @IsInt({ message: 'must be a number of pixels' }) @Min(1)
+  MEDIA_MAX_PIXELS: number = 100_000_000;
+
+  @IsIn(['local', 's3'], { message: 'must be local or s3' })
+  MEDIA_STORAGE: 'local' | 's3' = 'local';
+
+  @IsOptional() @IsString() S3_BUCKET?: string;
+  @IsOptional() @IsUrl({ require_tld: false }, { message: 'must be a URL' }) S3_ENDPOINT?: string;
+  @IsString() S3_REGION: string = 'us-east-1';
+  @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' }) S3_FORCE_PATH_STYLE: boolean = true;
+
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
+  REQUIRE_PHOTO_CREDIT: boolean = true;
+
+  @IsOptional() @IsEmail({}, { message: 'must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Comma-separated origins, or `*`. Unset: no cross-origin access. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsString()
+  CONTENT_CACHE_CONTROL: string = 'public, max-age=60, stale-while-revalidate=300';
+
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
+  SEED_ON_EMPTY_DATABASE: boolean = true;
+
+  @IsString()
+  SEED_DIR: string = 'seeds';
+
+  @IsString() @MinLength(1)
+  IMPORT_DEFAULT_CATEGORY: string = '国际';
+
+  @Transform(toInt) @IsInt({ message: 'must be a number of milliseconds' }) @Min(100) @Max(60_000)
+  SCHEDULER_INTERVAL_MS: number = 1000;
+
+  /** Comma-separated extra jieba dictionaries (editors extend the newsroom dictionary). */
+  @IsOptional() @IsString()
+  SEARCH_DICTIONARY_PATHS?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_PER_ACCOUNT: number = 5;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_PER_IP: number = 20;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_SECONDS: number = 900;
+
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
+  TRUST_PROXY: boolean = false;
+}

@@ -1,0 +1,6 @@
+// Every migration in order, listed explicitly (no globs) so Node, Jest and the CLI agree.
+// Add new ones at the end.
+import { Extensions1764460800000 } from '../../migrations/1764460800000-extensions.js';
+import { Identity1796005994685 } from '../../migrations/1796005994685-identity.js';
+
+export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685];

@@ -1,0 +1,33 @@
+// Once per `npm test`: find a PostgreSQL (TEST_DATABASE_URL, or an embedded one in .data/test) and
+// build a template database with every migration applied; each test file clones it. Jest loads this
+// file outside its transform, so it uses the compiled sources (`pretest` builds them).
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../dist/src/database/embedded-postgres.js';
+import { runMigrations } from '../../dist/src/database/migrate.js';
+
+const TEMPLATE_DB = 'masthead_test_template';
+
+export default async function globalSetup() {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres('.data/test');
+    globalThis.__embeddedTestDatabase = embedded;
+    serverUrl = embedded.url;
+  }
+  process.env.MASTHEAD_TEST_SERVER_URL = serverUrl;
+  const onServer = new URL(serverUrl);
+  onServer.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: onServer.toString() });
+  await admin.connect();
+  try {
+    // Databases left behind by an interrupted earlier run.
+    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'masthead_test_%'`);
+    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const template = new URL(serverUrl);
+  template.pathname = `/${TEMPLATE_DB}`;
+  await runMigrations(template.toString());
+}
