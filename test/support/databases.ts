@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const TEMPLATE_DB = 'masthead_test_template';
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -27,12 +26,14 @@ async function onServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /** A fresh database for one test file: a clone of the migrated template, or empty when `empty`. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `masthead_test_${randomBytes(5).toString('hex')}`;
+  const template = process.env.MASTHEAD_TEST_TEMPLATE;
+  if (!template) throw new Error('the Jest global setup did not run');
+  const name = `${template.replace(/_template$/, '')}_${randomBytes(5).toString('hex')}`;
   await onServer(async (c) => {
     // Cloning needs the template idle; retry briefly while another file is cloning it.
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+        await c.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
         return;
       } catch (e) {
         if (attempt > 50 || !String((e as Error).message).includes('being accessed by other users')) throw e;

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../../dist/src/database/embedded-postgres.js';
 import { runMigrations } from '../../dist/src/database/migrate.js';
 
-const TEMPLATE_DB = 'masthead_test_template';
+import { randomBytes } from 'node:crypto';
 
 export default async function globalSetup() {
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -14,15 +14,15 @@ export default async function globalSetup() {
     globalThis.__embeddedTestDatabase = embedded;
     serverUrl = embedded.url;
   }
+  // Names are unique per run so concurrent runs against one server never touch each other's databases.
+  const TEMPLATE_DB = `masthead_test_${randomBytes(4).toString('hex')}_template`;
   process.env.MASTHEAD_TEST_SERVER_URL = serverUrl;
+  process.env.MASTHEAD_TEST_TEMPLATE = TEMPLATE_DB;
   const onServer = new URL(serverUrl);
   onServer.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: onServer.toString() });
   await admin.connect();
   try {
-    // Databases left behind by an interrupted earlier run.
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'masthead_test_%'`);
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   } finally {
     await admin.end();
