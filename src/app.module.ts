@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logging.js';
+import { MediaModule } from './media/media.module.js';
 
 /** The application. `config.databaseUrl` must be resolved (embedded database started) before this. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule implements NestModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        MediaModule,
       ],
     };
   }

@@ -1,7 +1,8 @@
 // Every entity, listed explicitly so Nest, Jest and the migration CLI load the same set.
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
+import { MediaAsset } from '../media/media-asset.entity.js';
 import { Role } from '../users/role.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const entities: Function[] = [User, Role, RefreshToken, AuditEntry];
+export const entities: Function[] = [User, Role, RefreshToken, AuditEntry, MediaAsset];

@@ -2,5 +2,6 @@
 // Add new ones at the end.
 import { Extensions1764460800000 } from '../../migrations/1764460800000-extensions.js';
 import { Identity1796005994685 } from '../../migrations/1796005994685-identity.js';
+import { MediaLibrary1796006164740 } from '../../migrations/1796006164740-media-library.js';
 
-export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685];
+export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740];

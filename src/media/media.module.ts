@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { MediaLookupService } from './media-lookup.service.js';
+
+@Module({ providers: [MediaLookupService], exports: [MediaLookupService] })
+export class MediaModule {}
