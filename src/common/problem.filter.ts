@@ -62,7 +62,7 @@ function detailOf(error: unknown, status: number): string {
   if (error instanceof HttpException) {
     const body = error.getResponse();
     if (typeof body === 'object' && body && 'message' in body) {
-      const m = (body as { message: unknown }).message;
+      const m = (body).message;
       return Array.isArray(m) ? m.join('; ') : String(m);
     }
     return error.message;

@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import { toSimplified } from './chinese-script.js';
 import { pinyin } from 'pinyin-pro';
 
 /**
@@ -24,15 +24,12 @@ const LATIN_LIGATURES: Readonly<Record<string, string>> = {
 
 const MAX_UNIQUE_ATTEMPTS = 1000;
 
-let toSimplified: ((text: string) => string) | undefined;
-
 /**
  * pinyin-pro resolves polyphones (长大 → zhang da) from simplified context only, so
  * traditional text is folded first. Built lazily: opencc builds its tries up front.
  */
 function traditionalToSimplified(text: string): string {
-  const convert = (toSimplified ??= Converter({ from: 'hk', to: 'cn' }));
-  return convert(text);
+  return toSimplified(text);
 }
 
 /** Surrounds every pinyin syllable with spaces so each becomes its own slug word. */

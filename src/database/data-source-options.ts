@@ -19,5 +19,5 @@ export function dataSourceOptions(url: string, overrides: { poolSize?: number; a
     poolSize: overrides.poolSize ?? 10,
     applicationName: overrides.applicationName ?? 'masthead',
     logging: false,
-  } as DataSourceOptions;
+  };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict as jiebaBaseDictionary } from '@node-rs/jieba/dict.js';
-import { Converter } from 'opencc-js';
+import { toSimplified } from '../common/chinese-script.js';
 
 /**
  * Search tokeniser shared by indexing and querying. Both sides MUST go through the
@@ -35,24 +35,11 @@ const UNSAFE_TOKEN_CHARS = /['":&|!()\\*<>\s]/gu;
 /** Frequency given to user-dictionary words that omit one, high enough to beat splits. */
 const DEFAULT_USER_WORD_FREQUENCY = 10000;
 
-type TextConverter = (text: string) => string;
-
-let toSimplified: TextConverter | undefined;
-
 /**
- * Wire copy reaches Malaysian newsrooms from Hong Kong and Taiwan, so variant
- * characters of both are folded before the standard traditional→simplified
- * mapping. Both passes leave simplified text untouched, so chaining is safe.
- * Built lazily because opencc builds its tries at construction time.
+ * Wire copy reaches Malaysian newsrooms from Hong Kong and Taiwan, so variant characters of both
+ * are folded (see chinese-script.ts).
  */
-function traditionalToSimplified(text: string): string {
-  if (!toSimplified) {
-    const fromHongKong = Converter({ from: 'hk', to: 'cn' });
-    const fromTaiwan = Converter({ from: 'tw', to: 'cn' });
-    toSimplified = (input) => fromTaiwan(fromHongKong(input));
-  }
-  return toSimplified(text);
-}
+const traditionalToSimplified = toSimplified;
 
 /** NFKC first so full-width letters/digits and compatibility ideographs become ordinary ones. */
 export function foldText(text: string): string {
