@@ -16,7 +16,9 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app, config);
   await app.listen(config.port, '0.0.0.0');
-  bootLog(`Masthead listening on http://localhost:${config.port} (API docs at /docs)`);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  bootLog(`Masthead listening on http://localhost:${port} (API docs at /docs)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

