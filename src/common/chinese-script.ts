@@ -22,8 +22,8 @@ export function toSimplified(text: string): string {
   return hongKongThenTaiwan(text);
 }
 
-/** Simplified → traditional (Taiwan standard). */
+/** Simplified → OpenCC's standard traditional. */
 export function toTraditional(text: string): string {
-  simplifiedToTraditional ??= makeConverter({ from: 'cn', to: 'tw' });
+  simplifiedToTraditional ??= makeConverter({ from: 'cn', to: 't' });
   return simplifiedToTraditional(text);
 }
