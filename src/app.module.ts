@@ -10,6 +10,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logging.js';
 import { MediaModule } from './media/media.module.js';
+import { UsersModule } from './users/users.module.js';
 
 /** The application. `config.databaseUrl` must be resolved (embedded database started) before this. */
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule implements NestModule {
         AuthModule,
         HealthModule,
         MediaModule,
+        UsersModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { prepareRuntime } from './runtime.js';
 import { configureApp } from './setup.js';
+import { FirstRunService } from './users/first-run.service.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -19,6 +20,15 @@ async function bootstrap(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   bootLog(`Masthead listening on http://localhost:${port} (API docs at /docs)`);
+  // With no users yet, creates the first administrator (printing a generated password once).
+  await app
+    .get(FirstRunService)
+    .ensureAdmin(`http://localhost:${port}`)
+    .catch(async (error: unknown) => {
+      await app.close();
+      await runtime.embedded?.stop();
+      throw error;
+    });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
+import { ValidationProblem } from '../common/problem.js';
 import { ClsRequest } from '../common/request-context.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { toAuditEntryResponse, type AuditEntryResponse, type ListAuditQuery } from './dto/audit.dto.js';
+
+const DEFAULT_PAGE_SIZE = 50;
 
 export interface AuditRecord {
   actor: Pick<AuthUser, 'id' | 'email'> | null;
@@ -33,5 +38,24 @@ export class AuditService {
       requestId: ctx?.requestId ?? null,
       ip: ctx?.ip ?? null,
     });
+  }
+
+  /** Newest first (by id, which only grows), filtered; `nextCursor` continues after the last entry. */
+  async list(query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
+    const after = decodeCursor<{ id: string }>(query.cursor, ['id']);
+    if (after && !/^\d{1,19}$/.test(String(after.id)))
+      throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const where: FindOptionsWhere<AuditEntry> = {
+      ...(query.action ? { action: query.action } : {}),
+      ...(query.entity ? { entity: query.entity } : {}),
+      ...(query.entityId ? { entityId: query.entityId } : {}),
+      ...(query.actorId ? { actorId: query.actorId } : {}),
+      ...(after ? { id: LessThan(String(after.id)) } : {}),
+    };
+    const rows = await this.dataSource.getRepository(AuditEntry).find({ where, order: { id: 'DESC' }, take: limit + 1 });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items: items.map(toAuditEntryResponse), nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };
   }
 }

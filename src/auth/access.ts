@@ -15,12 +15,23 @@ export function ownsResource(user: AuthUser, resource: OwnedResource): boolean {
 }
 
 /** Whether the user may edit/act on a resource: `anyPermission`, or `ownPermission` on their own. */
-export function mayTouch(user: AuthUser, resource: OwnedResource, anyPermission = Permission.ArticleEditAny, ownPermission = Permission.ArticleEditOwn): boolean {
+export function mayTouch(
+  user: AuthUser,
+  resource: OwnedResource,
+  anyPermission = Permission.ArticleEditAny,
+  ownPermission = Permission.ArticleEditOwn,
+): boolean {
   if (user.permissions.has(anyPermission)) return true;
   return user.permissions.has(ownPermission) && ownsResource(user, resource);
 }
 
 /** Throws 404 (not 403) when the user may not touch the resource. */
-export function assertMayTouch(user: AuthUser, resource: OwnedResource | null, what: string, anyPermission?: Permission, ownPermission?: Permission): void {
+export function assertMayTouch(
+  user: AuthUser,
+  resource: OwnedResource | null,
+  what: string,
+  anyPermission?: Permission,
+  ownPermission?: Permission,
+): void {
   if (!resource || !mayTouch(user, resource, anyPermission, ownPermission)) throw new NotFoundProblem(what);
 }

@@ -4,8 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
 import { JwtAuthGuard, PermissionsGuard } from './guards.js';
 import { JwtStrategy } from './jwt.strategy.js';
+import { LoginAttemptRepository } from './login-attempt.repository.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+import { TokenService } from './token.service.js';
 
 @Module({
   imports: [
@@ -19,7 +24,17 @@ import { JwtStrategy } from './jwt.strategy.js';
       }),
     }),
   ],
-  providers: [JwtStrategy, { provide: APP_GUARD, useClass: JwtAuthGuard }, { provide: APP_GUARD, useClass: PermissionsGuard }],
-  exports: [JwtModule],
+  controllers: [AuthController],
+  providers: [
+    JwtStrategy,
+    AuthService,
+    TokenService,
+    LoginAttemptRepository,
+    LoginThrottleService,
+    // Order matters: authentication runs before the permission check.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: PermissionsGuard },
+  ],
+  exports: [JwtModule, TokenService],
 })
 export class AuthModule {}

@@ -18,9 +18,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return super.canActivate(context);
   }
 
-  override handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false): TUser {
-    if (err || !user) throw new UnauthorizedProblem('A valid access token is required.');
-    return user;
+  override handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false, info: unknown): TUser {
+    // An error (as opposed to a failed check) means the user lookup broke: a 500, not a 401.
+    if (err) throw err instanceof Error ? err : new Error('authentication failed unexpectedly');
+    if (user) return user;
+    const expired = info instanceof Error && info.name === 'TokenExpiredError';
+    throw new UnauthorizedProblem(expired ? 'The access token has expired; refresh it.' : 'A valid access token is required.');
   }
 }
 

@@ -9,6 +9,8 @@ import { User } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { isPermission, type Permission } from './permissions.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface AccessTokenPayload {
   sub: string;
   ver: number;
@@ -34,7 +36,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
-    if (payload?.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return false;
+    if (payload?.typ !== 'access' || typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.ver !== 'number') return false;
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: payload.sub }, relations: { roles: true } });
     if (!user || !user.active || user.tokenVersion !== payload.ver) return false;
     return toAuthUser(user);

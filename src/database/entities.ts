@@ -1,8 +1,9 @@
 // Every entity, listed explicitly so Nest, Jest and the migration CLI load the same set.
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { LoginAttempt } from '../auth/login-attempt.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { MediaAsset } from '../media/media-asset.entity.js';
 import { Role } from '../users/role.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const entities: Function[] = [User, Role, RefreshToken, AuditEntry, MediaAsset];
+export const entities: Function[] = [User, Role, RefreshToken, AuditEntry, MediaAsset, LoginAttempt];

@@ -3,5 +3,6 @@
 import { Extensions1764460800000 } from '../../migrations/1764460800000-extensions.js';
 import { Identity1796005994685 } from '../../migrations/1796005994685-identity.js';
 import { MediaLibrary1796006164740 } from '../../migrations/1796006164740-media-library.js';
+import { LoginThrottle1796006634874 } from '../../migrations/1796006634874-login-throttle.js';
 
-export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740];
+export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874];

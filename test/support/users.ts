@@ -1,8 +1,10 @@
 // Staff accounts for tests, created straight in the database, and access tokens for them.
 import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import argon2 from 'argon2';
+import request from 'supertest';
 import { In } from 'typeorm';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { normalizeEmail } from '../../src/users/email.js';
 import { Role } from '../../src/users/role.entity.js';
 import { User } from '../../src/users/user.entity.js';
 import type { TestApp } from './app.js';
@@ -16,18 +18,39 @@ export interface TestUser {
   auth: string;
 }
 
-export async function createUser(t: TestApp, roles: string[], options: { active?: boolean; displayName?: string } = {}): Promise<TestUser> {
-  const password = `pw-${randomBytes(9).toString('base64url')}`;
-  const email = `${roles.join('-') || 'nobody'}-${randomBytes(4).toString('hex')}@newsroom.test`;
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  /** `Authorization` header value for the access token. */
+  auth: string;
+}
+
+export async function createUser(
+  t: TestApp,
+  roles: string[],
+  options: { active?: boolean; displayName?: string; email?: string; password?: string } = {},
+): Promise<TestUser> {
+  const password = options.password ?? `pw-${randomBytes(9).toString('base64url')}`;
+  // Stored as the API stores it (lower-cased), so logging in with any case works.
+  const email = normalizeEmail(options.email ?? `${roles.join('-') || 'nobody'}-${randomBytes(4).toString('hex')}@newsroom.test`);
   const repo = t.dataSource.getRepository(User);
   const user = repo.create({
     email,
     displayName: options.displayName ?? `Test ${roles.join('/') || 'user'}`,
-    passwordHash: await argon2.hash(password, { type: argon2.argon2id }),
+    passwordHash: await hashPassword(password),
     active: options.active ?? true,
     roles: roles.length ? await t.dataSource.getRepository(Role).findBy({ name: In(roles) }) : [],
   });
   await repo.save(user);
   const token = await t.app.get(JwtService).signAsync({ sub: user.id, ver: user.tokenVersion ?? 0, typ: 'access' });
   return { id: user.id, email, password, token, auth: `Bearer ${token}` };
+}
+
+/** Logs in through the API (counts against the login throttle like any client). */
+export async function login(t: TestApp, email: string, password: string): Promise<Session> {
+  const res = await request(t.http).post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login as ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const body = res.body as Omit<Session, 'auth'>;
+  return { ...body, auth: `Bearer ${body.accessToken}` };
 }

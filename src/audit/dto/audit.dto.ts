@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import type { AuditEntry } from '../audit-entry.entity.js';
+
+export class ListAuditQuery {
+  @ApiPropertyOptional({ example: 'auth.login_failed' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @ApiPropertyOptional({ example: 'user', description: 'What kind of thing was acted on: user, role, article, media, …' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entity?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID(undefined, { message: 'actorId must be a UUID' }) actorId?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class AuditActorResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+}
+
+export class AuditEntryResponse {
+  @ApiProperty({ description: 'Increasing with time.' }) id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: AuditActorResponse, nullable: true, description: 'Who did it; null for anonymous events such as a failed login.' })
+  actor: AuditActorResponse | null;
+  @ApiProperty({ example: 'user.update' }) action: string;
+  @ApiProperty({ example: 'user' }) entity: string;
+  @ApiProperty({ type: String, nullable: true }) entityId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed (before/after), never a password.' }) summary: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ type: String, nullable: true, description: 'The x-request-id of the request that did it.' }) requestId: string | null;
+  @ApiProperty({ type: String, nullable: true }) ip: string | null;
+}
+
+export class AuditPageResponse {
+  @ApiProperty({ type: [AuditEntryResponse] }) items: AuditEntryResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
+  return {
+    id: entry.id,
+    at: entry.at.toISOString(),
+    actor: entry.actorId ? { id: entry.actorId, email: entry.actorEmail } : null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    summary: entry.summary,
+    requestId: entry.requestId,
+    ip: entry.ip,
+  };
+}

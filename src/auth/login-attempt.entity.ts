@@ -1,0 +1,15 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Failed-login counters shared by every app process: one row per key (`ip:<address>` or
+ * `account:<email>`), counting within a fixed window that starts at the first failure.
+ */
+@Entity('login_attempt')
+export class LoginAttempt {
+  @PrimaryColumn({ type: 'text' }) key: string;
+
+  @Column({ type: 'integer' }) failures: number;
+
+  /** Expired rows are swept by this index. */
+  @Index('idx_login_attempt_window') @Column({ type: 'timestamptz' }) windowStartedAt: Date;
+}

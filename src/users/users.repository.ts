@@ -1,0 +1,80 @@
+// The queries of the users module that need SQL: user pages, the administrator count, role usage.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
+import { ADMINISTRATION_PERMISSIONS } from './grants.js';
+import { User } from './user.entity.js';
+
+export interface UserFilters {
+  q?: string;
+  active?: boolean;
+  role?: string;
+  /** Email of the last user of the previous page (the list is in email order). */
+  afterEmail?: string;
+  limit: number;
+}
+
+// Any fixed number: it only has to be the same in every Masthead process.
+const ADMINISTRATION_LOCK = 7_264_202;
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Up to `limit` users in email order, with their roles. */
+  async page(filters: UserFilters): Promise<User[]> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('user').select('user.id').orderBy('user.email', 'ASC').limit(filters.limit);
+    if (filters.afterEmail !== undefined) qb.andWhere('user.email > :after', { after: filters.afterEmail });
+    if (filters.active !== undefined) qb.andWhere('user.active = :active', { active: filters.active });
+    if (filters.q) {
+      const q = likePattern(filters.q);
+      qb.andWhere(new Brackets((w) => w.where('user.email ILIKE :q', { q }).orWhere('user.displayName ILIKE :q', { q })));
+    }
+    if (filters.role) {
+      qb.andWhere('EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = user.id AND r.name = :role)', {
+        role: filters.role,
+      });
+    }
+    const ids = (await qb.getMany()).map((u) => u.id);
+    if (ids.length === 0) return [];
+    // Loaded separately so the role join cannot cut the page short.
+    const users = await this.dataSource.getRepository(User).find({ where: { id: In(ids) }, relations: { roles: true } });
+    return users.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  }
+
+  /**
+   * Serialises changes to users and roles for the rest of the transaction, so two administrators
+   * demoting each other at once cannot both succeed and leave nobody in charge.
+   */
+  async lockAdministration(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMINISTRATION_LOCK]);
+  }
+
+  /** Active users whose roles together grant every administration permission. */
+  async countAdministrators(manager: EntityManager): Promise<number> {
+    const rows = await manager.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT u.id FROM "user" u
+           JOIN user_role ur ON ur.user_id = u.id
+           JOIN role r ON r.id = ur.role_id
+           CROSS JOIN LATERAL unnest(r.permissions) AS p(name)
+          WHERE u.active AND p.name = ANY($1::text[])
+          GROUP BY u.id
+         HAVING count(DISTINCT p.name) = $2
+       ) administrators`,
+      [ADMINISTRATION_PERMISSIONS, ADMINISTRATION_PERMISSIONS.length],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** How many users hold each role, by role id (roles nobody holds are absent). */
+  async roleHolderCounts(manager: EntityManager = this.dataSource.manager, roleIds?: string[]): Promise<Map<string, number>> {
+    const rows = await manager.query<Array<{ role_id: string; n: number }>>(
+      `SELECT role_id, count(*)::int AS n FROM user_role ${roleIds ? 'WHERE role_id = ANY($1::uuid[])' : ''} GROUP BY role_id`,
+      roleIds ? [roleIds] : [],
+    );
+    return new Map(rows.map((r) => [r.role_id, r.n]));
+  }
+}
