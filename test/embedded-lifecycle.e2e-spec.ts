@@ -13,7 +13,7 @@ interface Server {
 }
 
 function startServer(dataDir: string): Promise<Server> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', SEED_ON_EMPTY_DATABASE: 'false', ADMIN_EMAIL: 'chief@newsroom.test', ADMIN_PASSWORD: 'a-long-test-password-1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', SEED_ON_EMPTY_DATABASE: 'false', ADMIN_EMAIL: 'chief@newsroom.test', ADMIN_PASSWORD: 'a-long-test-password-1' };
   delete env.DATABASE_URL;
   delete env.JWT_SECRET;
   const child = spawn(process.execPath, ['dist/src/main.js'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
