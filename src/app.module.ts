@@ -1,15 +1,19 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ArticlesModule } from './articles/articles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CategoriesModule } from './categories/categories.module.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logging.js';
 import { MediaModule } from './media/media.module.js';
+import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The application. `config.databaseUrl` must be resolved (embedded database started) before this. */
@@ -27,6 +31,10 @@ export class AppModule implements NestModule {
         HealthModule,
         MediaModule,
         UsersModule,
+        CategoriesModule,
+        ArticlesModule,
+        ContentModule,
+        SchedulerModule,
       ],
     };
   }

@@ -27,9 +27,11 @@ export interface AppConfig {
   seedDir: string;
   defaultImportCategory: string;
   schedulerIntervalMs: number;
+  schedulerEnabled: boolean;
   searchDictionaryPaths: string[];
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
-  trustProxy: boolean;
+  /** Number of trusted reverse-proxy hops. */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,7 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     seedDir: v.SEED_DIR,
     defaultImportCategory: v.IMPORT_DEFAULT_CATEGORY,
     schedulerIntervalMs: v.SCHEDULER_INTERVAL_MS,
+    schedulerEnabled: v.SCHEDULER_ENABLED,
     searchDictionaryPaths: v.SEARCH_DICTIONARY_PATHS ? v.SEARCH_DICTIONARY_PATHS.split(',').map((s) => s.trim()) : [],
     loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     trustProxy: v.TRUST_PROXY,

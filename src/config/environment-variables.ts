@@ -79,6 +79,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt({ message: 'must be a number of milliseconds' }) @Min(100) @Max(60_000)
   SCHEDULER_INTERVAL_MS: number = 1000;
 
+  /** false: this process never publishes scheduled stories (others against the same database do). */
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
+  SCHEDULER_ENABLED: boolean = true;
+
   /** Comma-separated extra jieba dictionaries (editors extend the newsroom dictionary). */
   @IsOptional() @IsString()
   SEARCH_DICTIONARY_PATHS?: string;
@@ -87,6 +91,7 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_PER_IP: number = 20;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_SECONDS: number = 900;
 
-  @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
-  TRUST_PROXY: boolean = false;
+  /** How many reverse proxies sit in front (their X-Forwarded-For entries are trusted); 0 = none. */
+  @Transform(toInt) @IsInt({ message: 'must be the number of trusted proxy hops (0 for none)' }) @Min(0) @Max(10)
+  TRUST_PROXY: number = 0;
 }

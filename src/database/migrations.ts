@@ -4,5 +4,7 @@ import { Extensions1764460800000 } from '../../migrations/1764460800000-extensio
 import { Identity1796005994685 } from '../../migrations/1796005994685-identity.js';
 import { MediaLibrary1796006164740 } from '../../migrations/1796006164740-media-library.js';
 import { LoginThrottle1796006634874 } from '../../migrations/1796006634874-login-throttle.js';
+import { Stories1796006663100 } from '../../migrations/1796006663100-stories.js';
+import { MediaSearch1796006975170 } from '../../migrations/1796006975170-media-search.js';
 
-export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874];
+export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874, Stories1796006663100, MediaSearch1796006975170];

@@ -2,14 +2,18 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 export type MediaStatus = 'ready' | 'placeholder';
 
+export type RenditionFormat = 'webp' | 'jpeg' | 'png' | 'gif' | 'avif';
+
 export interface Rendition {
-  /** `thumb`, `medium`, `large`, … */
+  /** `thumb` (square, cropped around the focal point), `medium`, `large` (whole picture, by width). */
   name: string;
-  format: 'webp' | 'jpeg' | 'png' | 'gif' | 'avif';
+  format: RenditionFormat;
   width: number;
   height: number;
   bytes: number;
   storageKey: string;
+  /** Of the rendition's bytes; its ETag, so a re-rendered thumb revalidates in caches. */
+  sha256: string;
 }
 
 export interface FocalPoint {
@@ -22,6 +26,11 @@ export interface FocalPoint {
  * a story may override them per use. A `placeholder` holds the words before the file arrives.
  */
 @Entity('media_asset')
+// Newest first, keyset-paged by (created_at, id).
+@Index('idx_media_created', ['createdAt', 'id'])
+// Trigram GIN over caption, credit, creator and title for substring search (Chinese included);
+// an expression index, written by hand in the migration.
+@Index('idx_media_search_trgm', { synchronize: false })
 export class MediaAsset {
   @PrimaryGeneratedColumn('uuid') id: string;
 

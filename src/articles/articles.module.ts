@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module.js';
+import { MediaModule } from '../media/media.module.js';
+import { ArticleReferences } from './article-references.service.js';
+import { ArticleWorkflowController } from './article-workflow.controller.js';
+import { ArticleWorkflowService } from './article-workflow.service.js';
+import { ArticlesController } from './articles.controller.js';
+import { ArticlesRepository } from './articles.repository.js';
+import { ArticlesService } from './articles.service.js';
+import { EditorialStore } from './editorial-store.service.js';
+import { RevisionsController } from './revisions.controller.js';
+import { RevisionsService } from './revisions.service.js';
+
+@Module({
+  imports: [MediaModule, CategoriesModule],
+  controllers: [ArticlesController, ArticleWorkflowController, RevisionsController],
+  providers: [ArticlesService, ArticleWorkflowService, RevisionsService, ArticlesRepository, EditorialStore, ArticleReferences],
+  exports: [ArticlesService, ArticleWorkflowService, EditorialStore, ArticlesRepository],
+})
+export class ArticlesModule {}

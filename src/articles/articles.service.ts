@@ -1,0 +1,196 @@
+// Stories: create, read, edit the working copy, list, delete. Workflow actions live in
+// ArticleWorkflowService, revision history in RevisionsService.
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { assertMayTouch } from '../auth/access.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Permission } from '../auth/permissions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { isUniqueViolation } from '../categories/unique-violation.js';
+import type { Page } from '../common/cursor.js';
+import { assertVersion } from '../common/if-match.js';
+import { ConflictProblem, ValidationProblem } from '../common/problem.js';
+import { slugify, uniqueSlug } from '../common/slug.js';
+import { ArticleReferences } from './article-references.service.js';
+import { applyInput, fieldsIn, initialSnapshot, type ArticleInput, type CreateOptions } from './article-input.js';
+import { Article } from './article.entity.js';
+import { ArticlesRepository } from './articles.repository.js';
+import type { ListArticlesQueryDto } from './dto/list-articles.query.js';
+import { LIMITS } from './editorial-rules.js';
+import { EditorialStore } from './editorial-store.service.js';
+import type { EditorialSnapshot } from './revision-diff.js';
+import { headlineSlug, slugFollowsHeadline } from './slug-policy.js';
+import { columnsOf, sameSnapshot, snapshotOf } from './snapshot.js';
+
+const SLUG_INDEXES = ['uq_article_slug_live', 'uq_published_article_slug'];
+const DEFAULT_PAGE_SIZE = 20;
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ArticlesRepository,
+    private readonly store: EditorialStore,
+    private readonly references: ArticleReferences,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(user: AuthUser, input: ArticleInput & { headline: string; note?: string }): Promise<Article> {
+    return this.withSlugRace(() =>
+      this.dataSource.transaction((manager) => this.createInTransaction(manager, input, { actor: user, reason: 'create', note: input.note ?? null })),
+    );
+  }
+
+  /**
+   * Creates a draft in the caller's transaction, with revision 1 (`reason`) and an audit entry.
+   * For the importer (`reason: 'import'`, `source`); answers 422 for fields the API would refuse
+   * and 409 when an explicitly requested slug is taken.
+   */
+  async createInTransaction(manager: EntityManager, input: ArticleInput & { headline: string }, options: CreateOptions): Promise<Article> {
+    const id = randomUUID();
+    const snapshot = initialSnapshot(input, options.actor);
+    snapshot.slug =
+      input.slug !== undefined ? await this.requestedSlug(manager, input.slug, id) : await this.automaticSlug(manager, snapshot.headline, id);
+    await this.references.assertValid(snapshot, manager);
+    // Inserted as revision 0 / version 0; saving the first revision makes both 1.
+    await manager.insert(Article, {
+      id,
+      ...columnsOf(snapshot),
+      status: 'draft',
+      version: 0,
+      currentRevision: 0,
+      createdById: options.actor?.id ?? null,
+      source: options.source ?? null,
+    });
+    const draft = await this.repository.reload(manager, id);
+    const article = await this.store.saveWorkingCopy(manager, draft, snapshot, {
+      reason: options.reason,
+      note: options.note ?? null,
+      authorId: options.actor?.id ?? null,
+    });
+    await this.audit.record(
+      {
+        actor: options.actor,
+        action: 'article.create',
+        entity: 'article',
+        entityId: id,
+        summary: { headline: snapshot.headline, slug: snapshot.slug, reason: options.reason, source: options.source ?? null },
+      },
+      manager,
+    );
+    return article;
+  }
+
+  /** A story the user may touch (404 otherwise, also for deleted ones). */
+  async get(user: AuthUser, id: string, manager?: EntityManager): Promise<Article> {
+    const article = await this.repository.findActive(id, manager);
+    assertMayTouch(user, article && ownership(article), 'The article');
+    return article as Article;
+  }
+
+  /**
+   * The story locked for this transaction, after the checks every write makes: 404 when the user
+   * may not touch it, 412 (with the current version) when `expectedVersion` is stale.
+   */
+  async lockForWrite(manager: EntityManager, user: AuthUser, id: string, expectedVersion: number | undefined): Promise<Article> {
+    const article = await this.repository.lockActive(manager, id);
+    assertMayTouch(user, article && ownership(article), 'The article');
+    if (expectedVersion !== undefined) assertVersion(expectedVersion, (article as Article).version);
+    return article as Article;
+  }
+
+  /** Edits the working copy: a new revision when something changed, else the story unchanged (same version). */
+  async update(user: AuthUser, id: string, expectedVersion: number, input: ArticleInput & { note?: string }): Promise<Article> {
+    return this.withSlugRace(() =>
+      this.dataSource.transaction(async (manager) => {
+        const article = await this.lockForWrite(manager, user, id, expectedVersion);
+        const current = snapshotOf(article);
+        const next = applyInput(current, input);
+        next.slug = await this.nextSlug(manager, article, current, next, input.slug);
+        if (sameSnapshot(current, next)) return article;
+        await this.references.assertValid(next, manager, fieldsIn(input));
+        return this.store.saveWorkingCopy(manager, article, next, { reason: 'save', note: input.note ?? null, authorId: user.id });
+      }),
+    );
+  }
+
+  async list(user: AuthUser, query: ListArticlesQueryDto): Promise<Page<Article>> {
+    const { rows, nextCursor } = await this.repository.listAdmin({
+      ...query,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      touchableBy: user.permissions.has(Permission.ArticleEditAny) ? undefined : user.id,
+    });
+    return { items: rows, nextCursor };
+  }
+
+  /** Soft delete: off the public side at once, kept (with its revisions) in the database. */
+  async remove(user: AuthUser, id: string, expectedVersion: number | undefined): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const article = await this.lockForWrite(manager, user, id, expectedVersion);
+      await this.store.removeLiveVersion(manager, id);
+      await this.store.removePhotoRows(manager, id);
+      await this.store.updateState(manager, article, { deletedAt: new Date(), scheduledAt: null });
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'article.delete',
+          entity: 'article',
+          entityId: id,
+          summary: { headline: article.headline, slug: article.slug, status: article.status },
+        },
+        manager,
+      );
+    });
+  }
+
+  /** Before first publication an automatic slug follows the headline; a requested one always wins. */
+  private async nextSlug(
+    manager: EntityManager,
+    article: Article,
+    current: EditorialSnapshot,
+    next: EditorialSnapshot,
+    requested: string | undefined,
+  ): Promise<string> {
+    if (requested !== undefined)
+      return slugify(requested, LIMITS.slug) === article.slug ? article.slug : this.requestedSlug(manager, requested, article.id);
+    return next.headline === current.headline ? article.slug : this.slugForHeadline(manager, article, next.headline);
+  }
+
+  /**
+   * The slug the story should have once its headline is `headline`: a new automatic one while it
+   * has never been published and its slug is automatic, else the slug it has (links keep working).
+   */
+  async slugForHeadline(manager: EntityManager, article: Article, headline: string): Promise<string> {
+    if (!slugFollowsHeadline(article, article.id)) return article.slug;
+    if (headlineSlug(headline, article.id) === headlineSlug(article.headline, article.id)) return article.slug;
+    return this.automaticSlug(manager, headline, article.id);
+  }
+
+  private automaticSlug(manager: EntityManager, headline: string, id: string): Promise<string> {
+    return uniqueSlug(headlineSlug(headline, id), (candidate) => this.repository.slugTaken(manager, candidate, id), LIMITS.slug);
+  }
+
+  private async requestedSlug(manager: EntityManager, requested: string, id: string): Promise<string> {
+    const slug = slugify(requested, LIMITS.slug);
+    if (slug === '') throw new ValidationProblem([{ field: 'slug', message: 'slug must contain letters or digits' }]);
+    if (await this.repository.slugTaken(manager, slug, id))
+      throw new ConflictProblem('slug-taken', `The slug "${slug}" is already used by another article.`, { slug });
+    return slug;
+  }
+
+  /** Two writers may pick the same free slug at once; the unique index decides and the loser runs again. */
+  private async withSlugRace<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!SLUG_INDEXES.some((index) => isUniqueViolation(error, index))) throw error;
+        if (attempt >= attempts) throw new ConflictProblem('slug-taken', 'Another article took this slug at the same moment; try again.');
+      }
+    }
+  }
+}
+
+const ownership = (a: Article) => ({ createdById: a.createdById, authorIds: a.authorIds });

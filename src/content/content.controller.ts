@@ -1,0 +1,58 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/decorators.js';
+import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { ContentService, type Cacheable } from './content.service.js';
+import { ContentArticleDto, ContentArticlePageDto, ContentCategoryTreeDto, ListContentQueryDto } from './dto/content.dto.js';
+
+/**
+ * Public and cacheable. Express answers 304 by itself when If-None-Match matches the ETag set here
+ * (res.send checks req.fresh), so a revalidation costs one indexed query and no body.
+ */
+@ApiTags('content')
+@Public()
+@ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier response; 304 when still current.' })
+@ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched).' })
+@Controller('api/content')
+export class ContentController {
+  constructor(
+    private readonly content: ContentService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('articles')
+  @ApiOperation({
+    summary: 'Published stories, newest first',
+    description: 'Public. Filter by section slug (sub-sections included) or tag; keyset pages via cursor.',
+  })
+  @ApiOkResponse({ type: ContentArticlePageDto })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No section with that slug.' })
+  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Bad limit (max 100) or cursor.' })
+  async list(@Query() query: ListContentQueryDto, @Res({ passthrough: true }) res: Response) {
+    return this.cacheable(res, await this.content.listArticles(query));
+  }
+
+  @Get('articles/:slug')
+  @ApiOperation({ summary: 'One published story by slug', description: 'Public. The live version: later edits show only after the next publish.' })
+  @ApiOkResponse({ type: ContentArticleDto })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No published story with that slug.' })
+  async get(@Param('slug') slug: string, @Res({ passthrough: true }) res: Response) {
+    return this.cacheable(res, await this.content.getArticle(slug));
+  }
+
+  @Get('categories')
+  @ApiOperation({ summary: 'The section tree', description: 'Public. Sections nested under their parents, in editorial order.' })
+  @ApiOkResponse({ type: ContentCategoryTreeDto })
+  async categories(@Res({ passthrough: true }) res: Response) {
+    return this.cacheable(res, await this.content.categoryTree());
+  }
+
+  private cacheable<T>(res: Response, result: Cacheable<T>): T {
+    res.setHeader('ETag', result.etag);
+    res.setHeader('Cache-Control', this.config.contentCacheControl);
+    return result.body;
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module.js';
+import { ContentController } from './content.controller.js';
+import { ContentRepository } from './content.repository.js';
+import { ContentService } from './content.service.js';
+
+@Module({
+  imports: [CategoriesModule],
+  controllers: [ContentController],
+  providers: [ContentService, ContentRepository],
+  exports: [ContentRepository],
+})
+export class ContentModule {}

@@ -1,0 +1,94 @@
+// The public side's queries: one indexed query on published_article per list page or story, joined
+// to the (small) category table for the section's name. Only the columns readers see are selected.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ResolvedBlock, ResolvedPhoto } from '../articles/photos.js';
+import type { PublishedAuthor } from './published-article.entity.js';
+
+export interface ContentListFilter {
+  /** The section and its sub-sections. */
+  categoryIds?: string[];
+  tag?: string;
+  /** Keyset position: the last story of the previous page. */
+  after?: { publishedAt: string; articleId: string };
+  limit: number;
+}
+
+export interface ContentRow {
+  article_id: string;
+  slug: string;
+  headline: string;
+  subheadline: string | null;
+  dateline: string | null;
+  language: string;
+  excerpt: string | null;
+  featured_image: ResolvedPhoto | null;
+  tags: string[];
+  authors: PublishedAuthor[];
+  byline: string | null;
+  published_at: Date;
+  updated_at: Date;
+  category_name: string | null;
+  category_slug: string | null;
+  body?: ResolvedBlock[];
+}
+
+export interface SqlQuery {
+  sql: string;
+  params: unknown[];
+}
+
+const SUMMARY_COLUMNS = `p.article_id, p.slug, p.headline, p.subheadline, p.dateline, p.language, p.excerpt, p.featured_image,
+  p.tags, p.authors, p.byline, p.published_at, p.updated_at, c.name AS category_name, c.slug AS category_slug`;
+
+@Injectable()
+export class ContentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Newest first by first publication; ties broken by id so pages never overlap or skip. A section
+   * filter reads each section's (category_id, published_at) index for at most one page, then merges:
+   * `category_id = ANY(…)` alone would lose the index order and scan the newest-first index instead.
+   */
+  buildListQuery(filter: ContentListFilter): SqlQuery {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.tag !== undefined) where.push(`p.tags @> ARRAY[${param(filter.tag)}]::text[]`);
+    if (filter.after)
+      where.push(`(p.published_at, p.article_id) < (${param(filter.after.publishedAt)}::timestamptz, ${param(filter.after.articleId)}::uuid)`);
+    const limit = param(filter.limit);
+    const order = 'ORDER BY p.published_at DESC, p.article_id DESC';
+    if (!filter.categoryIds) {
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM published_article p LEFT JOIN category c ON c.id = p.category_id
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ${limit}`;
+      return { sql, params };
+    }
+    where.unshift('p.category_id = s.id');
+    const sql = `SELECT ${SUMMARY_COLUMNS}
+      FROM unnest(${param(filter.categoryIds)}::uuid[]) AS s(id)
+      CROSS JOIN LATERAL (SELECT * FROM published_article p WHERE ${where.join(' AND ')} ${order} LIMIT ${limit}) p
+      LEFT JOIN category c ON c.id = p.category_id
+      ${order} LIMIT ${limit}`;
+    return { sql, params };
+  }
+
+  buildBySlugQuery(slug: string): SqlQuery {
+    return {
+      sql: `SELECT ${SUMMARY_COLUMNS}, p.body FROM published_article p LEFT JOIN category c ON c.id = p.category_id WHERE p.slug = $1`,
+      params: [slug],
+    };
+  }
+
+  async list(filter: ContentListFilter): Promise<ContentRow[]> {
+    const { sql, params } = this.buildListQuery(filter);
+    return this.dataSource.query(sql, params);
+  }
+
+  async bySlug(slug: string): Promise<ContentRow | null> {
+    const { sql, params } = this.buildBySlugQuery(slug);
+    const rows: ContentRow[] = await this.dataSource.query(sql, params);
+    return rows[0] ?? null;
+  }
+}

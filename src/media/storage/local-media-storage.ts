@@ -1,0 +1,87 @@
+// Files under MEDIA_DIR. Each key resolves inside the root or is refused, so even a key that got
+// past storage-keys.ts could not reach another path.
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { StoredObjectMissingError, type MediaStorage, type StoredObject } from './media-storage.js';
+import { assertSafeKey, UnsafeStorageKeyError } from './storage-keys.js';
+
+export class LocalMediaStorage implements MediaStorage {
+  readonly root: string;
+
+  constructor(dir: string) {
+    this.root = resolve(dir);
+  }
+
+  /** The absolute path of a key; throws for any key that would leave the root. */
+  pathOf(key: string): string {
+    assertSafeKey(key);
+    const path = resolve(this.root, key);
+    if (!path.startsWith(this.root + sep)) throw new UnsafeStorageKeyError(key);
+    return path;
+  }
+
+  async putFile(key: string, path: string): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await rename(path, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      await this.copyInto(path, target);
+    }
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(dirname(target), { recursive: true });
+    // Written aside and renamed, so a reader never sees half a file.
+    const partial = `${target}.${randomBytes(4).toString('hex')}.part`;
+    try {
+      await writeFile(partial, data, { flag: 'wx' });
+      await rename(partial, target);
+    } finally {
+      await rm(partial, { force: true });
+    }
+  }
+
+  async read(key: string): Promise<StoredObject> {
+    const path = this.pathOf(key);
+    try {
+      const { size } = await stat(path);
+      return { body: createReadStream(path), bytes: size };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new StoredObjectMissingError(key);
+      throw e;
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    const paths = keys.map((k) => this.pathOf(k));
+    await Promise.all(paths.map((p) => rm(p, { force: true })));
+    await this.pruneEmptyFolders(paths);
+  }
+
+  private async copyInto(source: string, target: string): Promise<void> {
+    const partial = `${target}.${randomBytes(4).toString('hex')}.part`;
+    try {
+      await copyFile(source, partial);
+      await rename(partial, target);
+    } finally {
+      await rm(partial, { force: true });
+    }
+  }
+
+  /**
+   * Removes the per-asset folders left empty, deepest first. The top-level folders (`originals`,
+   * `renditions`) stay, so a concurrent write never finds the folder it just made gone.
+   */
+  private async pruneEmptyFolders(paths: string[]): Promise<void> {
+    const folders = new Set<string>();
+    for (const p of paths) for (let d = dirname(p); dirname(d).startsWith(this.root + sep); d = dirname(d)) folders.add(d);
+    for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+      await rmdir(folder).catch(() => undefined);
+    }
+  }
+}
