@@ -1,12 +1,12 @@
 // Receives `multipart/form-data` uploads: the file streams to a temp file (never into memory),
-// multer stops reading at MEDIA_MAX_BYTES, and the temp file is removed when the request ends,
+// multer stops reading at MEDIA_MAX_BYTES, and the temp file is removed before the response is sent,
 // whatever its outcome.
 import { Inject, Injectable, createParamDecorator, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { finalize, type Observable } from 'rxjs';
+import { catchError, from, mergeMap, throwError, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { ValidationProblem } from '../../common/problem.js';
@@ -50,7 +50,15 @@ export class MediaUploadInterceptor implements NestInterceptor {
       throw new ValidationProblem([
         { field: UPLOAD_FIELD, message: `${UPLOAD_FIELD} is required: attach the photo as a file part named "${UPLOAD_FIELD}"` },
       ]);
-    return next.handle().pipe(finalize(() => void rm(file.path, { force: true })));
+    // The temp file is gone before the response leaves, whatever the outcome.
+    const removeTemp = () => rm(file.path, { force: true });
+    return next.handle().pipe(
+      mergeMap(async (value: unknown) => {
+        await removeTemp();
+        return value;
+      }),
+      catchError((error: unknown) => from(removeTemp()).pipe(mergeMap(() => throwError(() => error)))),
+    );
   }
 
   private toProblem(error: unknown): Error {
