@@ -11,9 +11,11 @@ import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
+import { ImporterModule } from './importer/importer.module.js';
 import { loggerOptions } from './logging.js';
 import { MediaModule } from './media/media.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
+import { SearchModule } from './search/search.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** The application. `config.databaseUrl` must be resolved (embedded database started) before this. */
@@ -35,6 +37,8 @@ export class AppModule implements NestModule {
         ArticlesModule,
         ContentModule,
         SchedulerModule,
+        SearchModule,
+        ImporterModule,
       ],
     };
   }

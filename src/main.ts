@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { InitialContentService } from './importer/initial-content.service.js';
 import { prepareRuntime } from './runtime.js';
 import { configureApp } from './setup.js';
 import { FirstRunService } from './users/first-run.service.js';
@@ -29,6 +30,8 @@ async function bootstrap(): Promise<void> {
       await runtime.embedded?.stop();
       throw error;
     });
+  // On an installation that has never held a story, imports seeds/ as initial content.
+  await app.get(InitialContentService).importOnFirstStart(bootLog);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

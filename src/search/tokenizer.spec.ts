@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDefaultTokenizer, NewsTokenizer, readUserDictionary } from './tokenizer.js';
+import * as OpenCC from 'opencc-js';
+import { toSimplified } from '../common/chinese-script.js';
+import { foldText, getDefaultTokenizer, getTokenizer, NewsTokenizer, PHRASE_SENSITIVE_CHARACTERS, readUserDictionary } from './tokenizer.js';
 
 const SEED_SENTENCE = '美国国务卿布林肯与俄罗斯外长拉夫罗夫当地时间周五在瑞士日内瓦会面';
 
@@ -69,6 +71,13 @@ describe('NewsTokenizer', () => {
     }
   });
 
+  it('segments each clause as if it stood alone (one jieba call per text, not per clause)', () => {
+    const clauses = ['美国国务卿布林肯与俄罗斯外长拉夫罗夫会面', '俄方重提北約停止東擴的要求', 'NATO峰会2024', '中华人民共和国', '々〇二〇二四年'];
+    const separately = clauses.flatMap((clause) => tokenizer.tokenize(clause));
+    expect(tokenizer.tokenize(clauses.join('，'))).toEqual(separately);
+    expect(tokenizer.tokenize(clauses.join('\n'))).toEqual(separately);
+  });
+
   describe('queryTerms', () => {
     it('de-duplicates', () => {
       expect(tokenizer.queryTerms('北约 北約 NATO nato')).toEqual(['北约', 'nato']);
@@ -84,6 +93,42 @@ describe('NewsTokenizer', () => {
     it('applies NFKC, lower-case and traditional→simplified only', () => {
       expect(tokenizer.fold('ＡＢＣ 國際 拉夫羅夫，Hello!')).toBe('abc 国际 拉夫罗夫,hello!');
     });
+  });
+});
+
+describe('foldText', () => {
+  // The same folding as converting every text, which foldText skips when no character can convert.
+  const slowFold = (text: string) => toSimplified(text.normalize('NFKC')).toLowerCase();
+
+  it.each([
+    ['simplified copy', '美国国务卿布林肯与俄罗斯外长拉夫罗夫在日内瓦会面'],
+    ['traditional copy', '美國國務卿布林肯與俄羅斯外長拉夫羅夫在日內瓦會面'],
+    ['phrases whose characters convert only together', '反覆 明瞭 沈浸 甦醒 坏土 英哩 藉口'],
+    ['mixed scripts and widths', 'ＮＡＴＯ北約東擴 Hello 2024年'],
+  ])('agrees with converting the whole text: %s', (_, text) => {
+    expect(foldText(text)).toBe(slowFold(text));
+  });
+
+  it('knows every character that converts only inside a phrase of the installed dictionaries', () => {
+    const locale = (OpenCC as unknown as { Locale: { from: Record<string, unknown[][]>; to: Record<string, unknown[][]> } }).Locale;
+    const dictionaries = [...locale.from.hk, ...locale.from.tw, ...locale.to.cn].flat() as Array<string | Array<[string, string]>>;
+    const stable = new Map<string, boolean>();
+    const isStable = (c: string) => {
+      if (!stable.has(c)) stable.set(c, toSimplified(c) === c && !PHRASE_SENSITIVE_CHARACTERS.includes(c));
+      return stable.get(c) as boolean;
+    };
+    const missed: string[] = [];
+    for (const dictionary of dictionaries) {
+      const keys = typeof dictionary === 'string' ? dictionary.split('|').map((entry) => entry.split(' ')[0]) : dictionary.map(([key]) => key);
+      for (const key of keys) if (key && [...key].every(isStable) && toSimplified(key) !== key) missed.push(key);
+    }
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('getTokenizer', () => {
+  it('is the default tokenizer without extra dictionaries and one instance per dictionary list', () => {
+    expect(getTokenizer([])).toBe(getDefaultTokenizer());
   });
 });
 
@@ -106,6 +151,8 @@ describe('extra dictionaries', () => {
     expect(getDefaultTokenizer().tokenize('双溪毛糯表示')).not.toContain('双溪毛糯');
     const extended = new NewsTokenizer({ extraDictionaryPaths: [path] });
     expect(extended.tokenize('雙溪毛糯表示')).toContain('双溪毛糯');
+    expect(getTokenizer([path]).tokenize('双溪毛糯表示')).toContain('双溪毛糯');
+    expect(getTokenizer([path])).toBe(getTokenizer([path]));
   });
 
   it('rejects a malformed frequency with the line number', () => {

@@ -32,6 +32,9 @@ const RUN_PATTERN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+
  */
 const UNSAFE_TOKEN_CHARS = /['":&|!()\\*<>\s]/gu;
 
+/** Joins Han runs for one jieba call; never part of a run, and jieba emits it as its own token. */
+const RUN_SEPARATOR = '\n';
+
 /** Frequency given to user-dictionary words that omit one, high enough to beat splits. */
 const DEFAULT_USER_WORD_FREQUENCY = 10000;
 
@@ -41,9 +44,42 @@ const DEFAULT_USER_WORD_FREQUENCY = 10000;
  */
 const traditionalToSimplified = toSimplified;
 
+/**
+ * Characters that each convert to themselves but change inside a phrase of OpenCC's dictionaries
+ * (反覆 → 反复, 明瞭 → 明了, 沈浸 → 沉浸 …). Any other phrase that converts contains a character that
+ * converts on its own. tokenizer.spec.ts checks this against the installed dictionaries.
+ */
+export const PHRASE_SENSITIVE_CHARACTERS = '坏瞭藉覆沈哩甦';
+
+/** Per BMP code unit: 0 not looked at yet, 1 left alone by the conversion, 2 possibly converted. */
+const conversionNeeded = new Uint8Array(0x10000);
+for (const char of PHRASE_SENSITIVE_CHARACTERS) conversionNeeded[char.charCodeAt(0)] = 2;
+
+/**
+ * Whether traditional→simplified conversion could change `text`. Conversion walks OpenCC's tries
+ * at every character (about a millisecond per 2,000); most newsroom copy is simplified already,
+ * and one table lookup per character tells.
+ */
+function mayNeedConversion(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3000) continue;
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+    let state = conversionNeeded[code];
+    if (state === 0) {
+      const char = String.fromCharCode(code);
+      state = traditionalToSimplified(char) === char ? 1 : 2;
+      conversionNeeded[code] = state;
+    }
+    if (state === 2) return true;
+  }
+  return false;
+}
+
 /** NFKC first so full-width letters/digits and compatibility ideographs become ordinary ones. */
 export function foldText(text: string): string {
-  return traditionalToSimplified(text.normalize('NFKC')).toLowerCase();
+  const normalized = text.normalize('NFKC');
+  return (mayNeedConversion(normalized) ? traditionalToSimplified(normalized) : normalized).toLowerCase();
 }
 
 function sanitizeToken(token: string): string {
@@ -99,16 +135,35 @@ export class NewsTokenizer {
 
   /** Tokens for indexing, in text order, duplicates kept (ranking may count them). */
   tokenize(text: string): string[] {
+    const runs = [...this.fold(text).matchAll(RUN_PATTERN)];
+    const hanPieces = this.cutHanRuns(runs.flatMap((match) => (match[1] !== undefined ? [match[1]] : [])));
     const tokens: string[] = [];
-    for (const match of this.fold(text).matchAll(RUN_PATTERN)) {
-      const [, hanRun, wordRun] = match;
-      const pieces = hanRun !== undefined ? this.jieba.cutForSearch(hanRun, true) : [wordRun];
+    let hanIndex = 0;
+    for (const [, hanRun, wordRun] of runs) {
+      const pieces = hanRun !== undefined ? hanPieces[hanIndex++] : [wordRun];
       for (const piece of pieces) {
         const token = sanitizeToken(piece);
         if (token !== '') tokens.push(token);
       }
     }
     return tokens;
+  }
+
+  /**
+   * Segments every Han run with one call into jieba: a story has hundreds of runs (one per clause)
+   * and each native call costs more than segmenting the clause. jieba cuts Han blocks one by one,
+   * so a newline between runs returns exactly the per-run pieces, separated by newline tokens.
+   * Should that ever not hold (a different jieba build), the runs are cut one by one.
+   */
+  private cutHanRuns(runs: string[]): string[][] {
+    if (runs.length <= 1) return runs.map((run) => this.jieba.cutForSearch(run, true));
+    const groups: string[][] = [[]];
+    for (const piece of this.jieba.cutForSearch(runs.join(RUN_SEPARATOR), true)) {
+      if (piece === RUN_SEPARATOR) groups.push([]);
+      else groups[groups.length - 1].push(piece);
+    }
+    if (groups.length === runs.length && groups.every((pieces, i) => pieces.join('').length >= runs[i].length)) return groups;
+    return runs.map((run) => this.jieba.cutForSearch(run, true));
   }
 
   /** Query terms: the indexing pipeline, de-duplicated; [] when nothing is searchable. */
@@ -123,9 +178,25 @@ export class NewsTokenizer {
 }
 
 let defaultTokenizer: NewsTokenizer | undefined;
+const tokenizersByDictionaries = new Map<string, NewsTokenizer>();
 
 /** Loading jieba's dictionary takes a noticeable moment, so build it once, on first use. */
 export function getDefaultTokenizer(): NewsTokenizer {
   defaultTokenizer ??= new NewsTokenizer();
   return defaultTokenizer;
+}
+
+/**
+ * The tokenizer for the newsroom dictionary plus `extraDictionaryPaths` (config
+ * SEARCH_DICTIONARY_PATHS), built once per distinct list.
+ */
+export function getTokenizer(extraDictionaryPaths: readonly string[] = []): NewsTokenizer {
+  if (extraDictionaryPaths.length === 0) return getDefaultTokenizer();
+  const key = extraDictionaryPaths.join('\u0000');
+  let tokenizer = tokenizersByDictionaries.get(key);
+  if (!tokenizer) {
+    tokenizer = new NewsTokenizer({ extraDictionaryPaths: [...extraDictionaryPaths] });
+    tokenizersByDictionaries.set(key, tokenizer);
+  }
+  return tokenizer;
 }

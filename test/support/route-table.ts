@@ -65,6 +65,7 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('GET', '/api/admin/articles/:id/revisions/:number', Permission.ArticleEditOwn),
   route('GET', '/api/admin/articles/:id/diff', Permission.ArticleEditOwn),
   route('POST', '/api/admin/articles/:id/revisions/:number/restore', Permission.ArticleEditOwn),
+  route('POST', '/api/admin/imports', Permission.ImportRun),
 ];
 
 export const NOBODY_ID = '00000000-0000-4000-8000-000000000000';

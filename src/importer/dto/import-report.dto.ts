@@ -1,0 +1,54 @@
+// Swagger shapes of the import report (import-report.ts) and the parse result it carries (parser/parsed-page.ts).
+import { ApiProperty } from '@nestjs/swagger';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/workflow.js';
+import type { ImportOutcome } from '../import-report.js';
+import type { BodyBlock, PageLanguage } from '../parser/parsed-page.js';
+
+export class PhotoCaptionDto {
+  @ApiProperty({ example: '美国国务卿布林肯(左)与俄罗斯外长拉夫罗夫当地时间周五在日内瓦会面。' }) caption: string;
+  @ApiProperty({ nullable: true, type: String, example: '俄罗斯外交部/路透社' }) credit: string | null;
+}
+
+export class TeaserDto {
+  @ApiProperty({ example: '英女王行宫聘兼职管家 仅开出最低时薪' }) title: string;
+  @ApiProperty({ nullable: true, type: String, example: '国际' }) category: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'As printed, with a trailing `...` where the site cut it.' }) excerpt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2024-11-22' }) date: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '东方头条' }) tag: string | null;
+}
+
+export class ParsedPageDto {
+  @ApiProperty() headline: string;
+  @ApiProperty({ description: 'True when the page had no headline line and the headline was made from the lead.' }) headlineDerived: boolean;
+  @ApiProperty({ nullable: true, type: String, example: '日内瓦22日讯' }) dateline: string | null;
+  @ApiProperty({ enum: ['zh-Hans', 'zh-Hant', 'en'] }) language: PageLanguage;
+  @ApiProperty({ nullable: true, type: String, example: '陈兆良报导' }) byline: string | null;
+  @ApiProperty({ type: PhotoCaptionDto, nullable: true }) featuredImage: PhotoCaptionDto | null;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Blocks: `{type: paragraph|subheading, text}` or `{type: image, caption, credit}`.',
+  })
+  body: BodyBlock[];
+  @ApiProperty() excerpt: string;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ type: [TeaserDto] }) teasers: TeaserDto[];
+  @ApiProperty({ nullable: true, type: String, example: '(完)' }) signOff: string | null;
+  @ApiProperty({ type: [String] }) warnings: string[];
+}
+
+export class ImportReportDto {
+  @ApiProperty({ nullable: true, type: String }) filename: string | null;
+  @ApiProperty({ description: 'sha256 of the page text (line endings normalised); the same page always has the same hash.' })
+  contentHash: string;
+  @ApiProperty({ enum: ['created', 'duplicate', 'dry-run'], description: '`duplicate`: this page was imported before; nothing changed.' })
+  outcome: ImportOutcome;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The page’s story (for a duplicate, the one made the first time).' })
+  articleId: string | null;
+  @ApiProperty({ nullable: true, enum: ARTICLE_STATUSES }) status: ArticleStatus | null;
+  @ApiProperty({ example: '国际', description: 'Section of the story: the page’s own, or IMPORT_DEFAULT_CATEGORY.' }) category: string;
+  @ApiProperty({ type: [String], description: 'Draft stories made from the page’s teasers.' }) teaserArticleIds: string[];
+  @ApiProperty({ description: 'Teasers skipped because a story with that headline exists.' }) teasersSkipped: number;
+  @ApiProperty({ type: [String] }) warnings: string[];
+  @ApiProperty({ type: ParsedPageDto }) parsed: ParsedPageDto;
+}
