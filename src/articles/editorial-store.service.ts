@@ -14,6 +14,7 @@ import { effectiveExcerpt } from './excerpt.js';
 import { photoUses, resolveBody, resolveFeaturedImage } from './photos.js';
 import type { EditorialSnapshot } from './revision-diff.js';
 import { columnsOf } from './snapshot.js';
+import { notifyContentChanged } from '../common/content-changes.js';
 
 export interface RevisionMeta {
   reason: RevisionReason;
@@ -96,6 +97,7 @@ export class EditorialStore implements OnModuleInit {
     const row = await this.liveRow(manager, article.id, snapshot, publishedAt, article.liveUpdatedAt ?? publishedAt);
     await manager.upsert(PublishedArticle, row, ['articleId']);
     await this.rewritePhotoRows(manager, article.id, true, snapshot);
+    await notifyContentChanged(manager);
     for (const hook of this.hooks) await hook.liveVersionWritten?.(manager, article.id);
   }
 
@@ -103,6 +105,7 @@ export class EditorialStore implements OnModuleInit {
   async removeLiveVersion(manager: EntityManager, articleId: string): Promise<void> {
     await manager.delete(PublishedArticle, { articleId });
     await manager.delete(ArticleMedia, { articleId, published: true });
+    await notifyContentChanged(manager);
     for (const hook of this.hooks) await hook.liveVersionRemoved?.(manager, articleId);
   }
 
@@ -126,6 +129,7 @@ export class EditorialStore implements OnModuleInit {
       [mediaIds],
     );
     const now = new Date();
+    if (live.length > 0) await notifyContentChanged(manager);
     for (const story of live) {
       // The live section may differ from the pinned snapshot's (a deleted section's stories were moved).
       const snapshot = { ...story.snapshot, categoryId: story.category_id };

@@ -11,6 +11,7 @@ import { Category } from './category.entity.js';
 import { buildTree, subtreeIds, wouldCreateCycle, type Tree } from './category-tree.js';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
 import { isUniqueViolation } from './unique-violation.js';
+import { notifyContentChanged } from '../common/content-changes.js';
 
 export type Actor = Pick<AuthUser, 'id' | 'email'> | null;
 
@@ -74,6 +75,7 @@ export class CategoriesService {
           { actor, action: 'category.create', entity: 'category', entityId: category.id, summary: { name: category.name, slug: category.slug } },
           manager,
         );
+        await notifyContentChanged(manager);
         return category;
       }),
     );
@@ -101,6 +103,7 @@ export class CategoriesService {
           },
           manager,
         );
+        await notifyContentChanged(manager);
         return saved;
       }),
     );
@@ -129,6 +132,7 @@ export class CategoriesService {
       if (articleCount > 0)
         throw new ConflictProblem('category-in-use', 'The category still has articles; move them (moveTo) before deleting it.', { articleCount });
       await manager.getRepository(Category).delete({ id });
+      await notifyContentChanged(manager);
       await this.audit.record(
         {
           actor,
@@ -164,6 +168,7 @@ export class CategoriesService {
       },
       manager,
     );
+    await notifyContentChanged(manager);
     return category;
   }
 

@@ -1,0 +1,102 @@
+// A per-process cache of rendered public responses. Readers' sites request the same few pages over
+// and over; serving them from memory skips the query, the mapping and JSON serialisation. Any change
+// to what readers see (publish, unpublish, a caption edit on a live photo, a section change) sends a
+// PostgreSQL notification on commit, and every process listening empties its cache. Should the
+// listening connection fail, the cache switches itself off until it is back, so it can never serve
+// a change it did not hear about.
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import pg from 'pg';
+import { CONTENT_CHANNEL } from '../common/content-changes.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+
+export interface RenderedResponse {
+  json: string;
+  etag: string;
+}
+
+const MAX_ENTRIES = 1000;
+const MAX_KEY_LENGTH = 512;
+/** A safety net only: invalidation is by notification. */
+const TTL_MS = 60_000;
+const RECONNECT_MS = 1000;
+
+interface Entry extends RenderedResponse {
+  storedAt: number;
+}
+
+@Injectable()
+export class ContentCache implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ContentCache.name);
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  private listening = false;
+  /** The listening connection, or the one being opened. */
+  private current: pg.Client | null = null;
+  private stopped = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl: string }) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.listening = false;
+    const client = this.current;
+    this.current = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  /** The cached response for `key`, or renders it with `render` and keeps it unless content changed meanwhile. */
+  async get(key: string, render: () => Promise<RenderedResponse>): Promise<RenderedResponse> {
+    const cacheable = this.listening && key.length <= MAX_KEY_LENGTH;
+    const hit = cacheable ? this.entries.get(key) : undefined;
+    if (hit && Date.now() - hit.storedAt < TTL_MS) return hit;
+    const generation = this.generation;
+    const rendered = await render();
+    // A notification that arrived while rendering may mean `rendered` is already stale: don't keep it.
+    if (cacheable && generation === this.generation) this.store(key, rendered);
+    return rendered;
+  }
+
+  private store(key: string, rendered: RenderedResponse): void {
+    this.entries.delete(key);
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, { ...rendered, storedAt: Date.now() });
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'masthead-content-cache' });
+    client.on('notification', () => this.invalidate());
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, null));
+    this.current = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CONTENT_CHANNEL}`);
+      this.invalidate();
+      this.listening = true;
+    } catch (error) {
+      this.lost(client, error);
+    }
+  }
+
+  private lost(client: pg.Client, error: unknown): void {
+    if (client !== this.current) return;
+    this.listening = false;
+    this.current = null;
+    this.invalidate();
+    if (this.stopped) return;
+    if (error) this.logger.warn(`content cache off until its notification connection is back: ${error instanceof Error ? error.message : "connection lost"}`);
+    client.end().catch(() => undefined);
+    setTimeout(() => void this.listen(), RECONNECT_MS).unref();
+  }
+}
