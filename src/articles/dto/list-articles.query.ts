@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../workflow.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
-export class ListArticlesQueryDto {
+export class ListArticlesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ARTICLE_STATUSES }) @IsOptional() @IsIn(ARTICLE_STATUSES) status?: ArticleStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Stories crediting this staff user as an author.' }) @IsOptional() @IsUUID() authorId?: string;
@@ -12,13 +13,9 @@ export class ListArticlesQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
-export class ListRevisionsQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+export class ListRevisionsQueryDto extends PageQueryDto {
 }
 
 export class DiffQueryDto {

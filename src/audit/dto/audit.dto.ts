@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import type { AuditEntry } from '../audit-entry.entity.js';
 
-export class ListAuditQuery {
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { AuditEntry } from '../audit-entry.entity.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+
+export class ListAuditQuery extends PageQueryDto {
   @ApiPropertyOptional({ example: 'auth.login_failed' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
   @ApiPropertyOptional({ example: 'user', description: 'What kind of thing was acted on: user, role, article, media, …' })
   @IsOptional()
@@ -12,8 +13,6 @@ export class ListAuditQuery {
   entity?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID(undefined, { message: 'actorId must be a UUID' }) actorId?: string;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
 export class AuditActorResponse {

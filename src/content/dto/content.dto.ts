@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class ListContentQueryDto {
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page-query.dto.js';
+
+export class ListContentQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'guo-ji', description: 'Section slug; stories of its sub-sections are included.' })
   @IsOptional()
   @IsString()
@@ -10,8 +11,6 @@ export class ListContentQueryDto {
   category?: string;
 
   @ApiPropertyOptional({ example: '美国' }) @IsOptional() @IsString() @MaxLength(50) tag?: string;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' }) @IsOptional() @IsString() @MaxLength(500) cursor?: string;
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
 export class ContentRenditionDto {

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { MediaStatus } from '../media-asset.entity.js';
 import { ACCEPTED_TYPES } from '../media.problems.js';
+import { PageQueryDto } from '../../common/page-query.dto.js';
 
-export class ListMediaQuery {
+export class ListMediaQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Substring of the caption, credit, creator or title (Chinese works; any length).', example: '路透社' })
   @IsOptional()
   @IsString()
@@ -20,18 +21,4 @@ export class ListMediaQuery {
   @IsOptional()
   @IsIn(ACCEPTED_TYPES)
   mime?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
