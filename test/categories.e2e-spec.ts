@@ -26,6 +26,16 @@ describe('categories', () => {
     expect(again.slug).toBe('guo-ji-2');
   });
 
+  it('refuses a second section of the same name beside the first, but allows it under another parent', async () => {
+    const local = await createCategory(t, editor, { name: '地方' });
+    const taken = await request(t.http).post('/api/admin/categories').set('Authorization', editor.auth).send({ name: '地方' }).expect(409);
+    expect(taken.body).toMatchObject({ type: '/problems/category-name-taken', categoryId: local.id });
+    const nested = await createCategory(t, editor, { name: '地方', parentId: local.id });
+    expect(nested.slug).toBe('di-fang-2');
+    const other = await createCategory(t, editor, { name: '社会' });
+    await request(t.http).patch(`/api/admin/categories/${other.id}`).set('Authorization', editor.auth).send({ name: '地方' }).expect(409);
+  });
+
   it('keeps the slug on rename and changes it only when asked', async () => {
     const sport = await createCategory(t, editor, { name: '体育' });
     const renamed = await request(t.http)

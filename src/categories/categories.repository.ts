@@ -24,6 +24,17 @@ export class CategoriesRepository {
       .getOne();
   }
 
+  /** A section with this name (case-insensitive) under the same parent, other than `exceptId`. */
+  async siblingNamed(manager: EntityManager, name: string, parentId: string | null, exceptId: string | null): Promise<Category | null> {
+    const query = manager
+      .getRepository(Category)
+      .createQueryBuilder('c')
+      .where('lower(c.name) = lower(:name)', { name })
+      .andWhere(parentId === null ? 'c.parent_id IS NULL' : 'c.parent_id = :parentId', { parentId });
+    if (exceptId) query.andWhere('c.id <> :exceptId', { exceptId });
+    return query.getOne();
+  }
+
   /** Stories (not deleted) filed in this section. */
   async countArticles(manager: EntityManager, categoryId: string): Promise<number> {
     const rows: Array<{ count: string }> = await manager.query(

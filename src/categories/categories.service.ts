@@ -64,6 +64,7 @@ export class CategoriesService {
     return this.withSlugRace(() =>
       this.dataSource.transaction(async (manager) => {
         if (input.parentId) await this.assertParentExists(input.parentId, manager);
+        await this.assertNameFree(manager, input.name, input.parentId ?? null, null);
         const category = await this.insert(manager, {
           name: input.name,
           slug: input.slug,
@@ -88,6 +89,9 @@ export class CategoriesService {
         const before = { name: category.name, slug: category.slug, parentId: category.parentId };
         if (input.parentId !== undefined) await this.assertValidParent(category.id, input.parentId, manager);
         if (input.slug !== undefined && input.slug !== category.slug) category.slug = await this.explicitSlug(input.slug, category.id, manager);
+        if (input.name !== undefined || input.parentId !== undefined) {
+          await this.assertNameFree(manager, input.name ?? category.name, input.parentId !== undefined ? input.parentId : category.parentId, category.id);
+        }
         if (input.name !== undefined) category.name = input.name;
         if (input.parentId !== undefined) category.parentId = input.parentId;
         if (input.description !== undefined) category.description = input.description;
@@ -107,6 +111,13 @@ export class CategoriesService {
         return saved;
       }),
     );
+  }
+
+  /** Two sections of one name side by side would confuse every editor picking one: 409. */
+  private async assertNameFree(manager: EntityManager, name: string, parentId: string | null, exceptId: string | null): Promise<void> {
+    await this.repository.lockName(manager, name);
+    const taken = await this.repository.siblingNamed(manager, name, parentId, exceptId);
+    if (taken) throw new ConflictProblem('category-name-taken', `There is already a section named ${taken.name} here.`, { categoryId: taken.id, slug: taken.slug });
   }
 
   /**
