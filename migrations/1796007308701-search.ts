@@ -11,10 +11,6 @@ export class Search1796007308701 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "search_document" ("article_id" uuid NOT NULL, "scope" text NOT NULL, "document" tsvector NOT NULL, "headline_folded" text NOT NULL, "sort_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "indexed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "chk_search_document_scope" CHECK ("scope" IN ('admin', 'public')), CONSTRAINT "PK_f3d3dde130d9aaea9d16a0e2af7" PRIMARY KEY ("article_id", "scope"))`);
     await q.query(`ALTER TABLE "search_document" ADD CONSTRAINT "fk_search_document_article" FOREIGN KEY ("article_id") REFERENCES "article"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    // Keep each tsvector in the row (compressed) rather than in TOAST: ranking reads a few hundred
-    // of them per search, and fetching each from TOAST costs more than ranking it.
-    await q.query(`ALTER TABLE "search_document" ALTER COLUMN "document" SET STORAGE MAIN`);
-    await q.query(`ALTER TABLE "search_document" SET (toast_tuple_target = 8160)`);
     // Hand-written (declared with synchronize: false on the entity).
     await q.query(`CREATE INDEX "idx_search_document_public_tsv" ON "search_document" USING GIN ("document") WHERE "scope" = 'public'`);
     await q.query(`CREATE INDEX "idx_search_document_admin_tsv" ON "search_document" USING GIN ("document") WHERE "scope" = 'admin'`);

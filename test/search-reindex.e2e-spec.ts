@@ -60,7 +60,7 @@ describe('search:reindex', () => {
     expect(await publicHits('草稿')).toEqual([]);
     expect(await entries()).toBe(5); // three working copies, two live versions, no stale entry
     expect(stderr).toMatch(/published: 1\/2 \(50%\)/u);
-    expect(stderr).toMatch(/done in .* 3 working copies, 2 published, 1 stale entries removed/u);
+    expect(stderr).toMatch(/done in .* 3 working copies, 2 published, 1 stale entries removed, indexes rebuilt/u);
   });
 
   it('applies an editor dictionary change once the index is rebuilt', async () => {

@@ -9,6 +9,6 @@ import { ContentService } from './content.service.js';
   imports: [CategoriesModule],
   controllers: [ContentController],
   providers: [ContentService, ContentRepository, ContentCache],
-  exports: [ContentRepository],
+  exports: [ContentRepository, ContentCache],
 })
 export class ContentModule {}

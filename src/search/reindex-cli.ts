@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     const index = new SearchIndexService(repository, getTokenizer(config.searchDictionaryPaths));
     log(`reindexing in batches of ${batchSize}${config.searchDictionaryPaths.length ? ` with ${config.searchDictionaryPaths.join(', ')}` : ''}`);
     const result = await new SearchReindexer(dataSource, repository, index).rebuild({ batchSize, onProgress: (p) => log(describe(p)) });
-    log(`done in ${result.seconds.toFixed(1)} s: ${result.workingCopies} working copies, ${result.published} published, ${result.removed} stale entries removed`);
+    log(`done in ${result.seconds.toFixed(1)} s: ${result.workingCopies} working copies, ${result.published} published, ${result.removed} stale entries removed, indexes rebuilt`);
     return 0;
   } finally {
     await dataSource.destroy();

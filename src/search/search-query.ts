@@ -20,12 +20,12 @@ export const RECENCY_DAYS = 30;
 
 /**
  * How many matching stories are ranked: the newest CANDIDATE_LIMIT of them. Ranking unpacks each
- * candidate's tsvector and computes cover density (~10 µs apiece), and finding the newest visits
- * each match in a window (~3 µs): ranking all 15,000 stories that share a common word would take
- * over 150 ms. The newest 200 keep a search within a few milliseconds; a query with fewer matches
- * is ranked in full.
+ * candidate's tsvector and computes cover density (~10 µs apiece) and finding the newest visits
+ * each match in a window (~2 µs): ranking all 15,000 stories that share a common word would take
+ * over 150 ms. The newest 100 keep a search within a few milliseconds (five pages of twenty); a
+ * query with fewer matches is ranked in full.
  */
-export const CANDIDATE_LIMIT = 200;
+export const CANDIDATE_LIMIT = 100;
 
 /**
  * Candidate windows, narrowest first: the last `weeks` weeks (null: all time), each window four

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { ContentModule } from '../content/content.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ArticleSearchSync } from './article-search-sync.js';
 import { PublicSearchService } from './public-search.service.js';
@@ -15,7 +16,7 @@ import { getTokenizer, NewsTokenizer } from './tokenizer.js';
  * the queries (`searchAdmin` for `q` on the admin article list).
  */
 @Module({
-  imports: [CategoriesModule],
+  imports: [CategoriesModule, ContentModule],
   controllers: [SearchController],
   providers: [
     { provide: NewsTokenizer, useFactory: (config: AppConfig) => getTokenizer(config.searchDictionaryPaths), inject: [APP_CONFIG] },
