@@ -18,7 +18,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
 import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
 import { Permission } from '../auth/permissions.js';
-import { idPipe } from '../categories/id-pipe.js';
+import { idParam } from '../common/id-param.js';
 import { etagOf, requireIfMatch } from '../common/if-match.js';
 import type { Page } from '../common/cursor.js';
 import { ArticleReferences } from './article-references.service.js';
@@ -27,7 +27,7 @@ import { CreateArticleDto, UpdateArticleDto } from './dto/article-input.dto.js';
 import { ArticlePageDto, ArticleResponseDto } from './dto/article-response.dto.js';
 import { ListArticlesQueryDto } from './dto/list-articles.query.js';
 
-export const articleId = idPipe('The article');
+export const articleId = idParam('The article');
 
 /** Every single-story response carries the version as its ETag. */
 export function withEtag(res: Response, view: ArticleResponseDto): ArticleResponseDto {

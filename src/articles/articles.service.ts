@@ -8,7 +8,7 @@ import { assertMayTouch } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Permission } from '../auth/permissions.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isUniqueViolation } from '../categories/unique-violation.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import type { Page } from '../common/cursor.js';
 import { assertVersion } from '../common/if-match.js';
 import { ConflictProblem, ValidationProblem } from '../common/problem.js';

@@ -16,7 +16,7 @@ import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
 import { Permission } from '../auth/permissions.js';
 import { CategoriesService } from './categories.service.js';
 import { toCategoryResponse } from './category.mapper.js';
-import { idPipe } from './id-pipe.js';
+import { idParam } from '../common/id-param.js';
 import { CategoryListDto, CategoryResponseDto, CreateCategoryDto, DeleteCategoryQueryDto, UpdateCategoryDto } from './dto/category.dto.js';
 
 @ApiTags('categories')
@@ -38,7 +38,7 @@ export class CategoriesController {
   @ApiOperation({ summary: 'One section', description: 'Requires category.manage.' })
   @ApiOkResponse({ type: CategoryResponseDto })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such category.' })
-  async get(@Param('id', idPipe('The category')) id: string): Promise<CategoryResponseDto> {
+  async get(@Param('id', idParam('The category')) id: string): Promise<CategoryResponseDto> {
     return toCategoryResponse(await this.categories.get(id));
   }
 
@@ -70,7 +70,7 @@ export class CategoriesController {
   })
   async update(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe('The category')) id: string,
+    @Param('id', idParam('The category')) id: string,
     @Body() body: UpdateCategoryDto,
   ): Promise<CategoryResponseDto> {
     return toCategoryResponse(await this.categories.update(user, id, body));
@@ -89,7 +89,7 @@ export class CategoriesController {
   @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'moveTo is not another existing category.' })
   async remove(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe('The category')) id: string,
+    @Param('id', idParam('The category')) id: string,
     @Query() query: DeleteCategoryQueryDto,
   ): Promise<void> {
     await this.categories.remove(user, id, query.moveTo);

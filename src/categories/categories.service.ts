@@ -10,7 +10,7 @@ import { CategoriesRepository } from './categories.repository.js';
 import { Category } from './category.entity.js';
 import { buildTree, subtreeIds, wouldCreateCycle, type Tree } from './category-tree.js';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
-import { isUniqueViolation } from './unique-violation.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { notifyContentChanged } from '../common/content-changes.js';
 
 export type Actor = Pick<AuthUser, 'id' | 'email'> | null;

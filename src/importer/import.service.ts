@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../articles/article-input.js';
 import { AuditService } from '../audit/audit.service.js';
-import { isUniqueViolation } from '../categories/unique-violation.js';
+import { isUniqueViolation } from '../common/unique-violation.js';
 import { ProblemException, ValidationProblem } from '../common/problem.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';

@@ -23,7 +23,7 @@ import {
   UpdateRoleRequest,
   type PermissionResponse,
 } from './dto/role.dto.js';
-import { idParam } from './id-param.js';
+import { idParam } from '../common/id-param.js';
 import { RolesService } from './roles.service.js';
 
 @ApiTags('roles')

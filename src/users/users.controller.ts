@@ -16,7 +16,7 @@ import { Permission } from '../auth/permissions.js';
 import type { Page } from '../common/cursor.js';
 import { CreateUserRequest, ListUsersQuery, UpdateUserRequest } from './dto/user.request.js';
 import { UserPageResponse, UserResponse } from './dto/user.response.js';
-import { idParam } from './id-param.js';
+import { idParam } from '../common/id-param.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
