@@ -12,7 +12,7 @@ interface Server {
   output: () => string;
 }
 
-function startServer(dataDir: string): Promise<Server> {
+function startServer(dataDir: string, until: RegExp = /listening on http:\/\/localhost:(\d+)/): Promise<Server> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', SEED_ON_EMPTY_DATABASE: 'false', ADMIN_EMAIL: 'chief@newsroom.test', ADMIN_PASSWORD: 'a-long-test-password-1' };
   delete env.DATABASE_URL;
   delete env.JWT_SECRET;
@@ -22,10 +22,10 @@ function startServer(dataDir: string): Promise<Server> {
     const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = output.match(/listening on http:\/\/localhost:(\d+)/);
+      const m = output.match(until);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, port: Number(m[1]), output: () => output });
+        resolve({ child, port: Number(m[1] ?? 0), output: () => output });
       }
     };
     child.stdout.on('data', onData);
@@ -65,8 +65,16 @@ describe('embedded PostgreSQL lifecycle (npm start without DATABASE_URL)', () =>
   });
 
   it('starts, keeps data across a restart, stops cleanly on SIGTERM, and recovers after kill -9', async () => {
-    // First start: initialises the cluster, migrates, serves.
-    let server = await startServer(dataDir);
+    // SIGTERM in the middle of the very first start (cluster up, migrations and first admin not
+    // done yet): still a clean exit that stops the embedded server.
+    let server = await startServer(dataDir, /embedded PostgreSQL started/);
+    const earlyExit = exited(server.child);
+    server.child.kill('SIGTERM');
+    expect(await earlyExit).toBe(0);
+    expect(server.output()).toContain('embedded PostgreSQL stopped');
+
+    // Next start: migrates, creates the first admin, serves.
+    server = await startServer(dataDir);
     logged = server.output();
     let ready = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
     expect(ready.status).toBe(200);
