@@ -1,9 +1,6 @@
 // The public search endpoint and the index's upkeep through the real write paths (create, edit,
-// publish, unpublish, delete through the admin API), plus the admin search service.
+// publish, unpublish, delete through the admin API), plus `q` on the admin story list.
 import request from 'supertest';
-import type { AuthUser } from '../src/auth/auth-user.js';
-import { Permission } from '../src/auth/permissions.js';
-import { SearchQueryService } from '../src/search/search-query.service.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { actOk, createCategory, createStory, editOk, paragraphs, type StoryResponse } from './support/stories.js';
 import { createUser, type TestUser } from './support/users.js';
@@ -38,9 +35,10 @@ describe('search', () => {
   const publish = async (user: TestUser, body: Record<string, unknown>) => actOk(t, user, await createStory(t, user, body), 'publish');
   const search = (query: Record<string, string | number>) => request(t.http).get('/api/content/search').query(query);
   const slugsFor = async (q: string, extra: Record<string, string> = {}) => ((await search({ q, ...extra }).expect(200)).body.items as Hit[]).map((h) => h.slug);
-  const staff = (user: TestUser, permissions: Permission[]): AuthUser => ({ id: user.id, email: user.email, displayName: 'x', roles: [], permissions: new Set(permissions) });
-  const adminIds = async (q: string, user: AuthUser, filter: { status?: string } = {}) =>
-    (await t.app.get(SearchQueryService).searchAdmin({ q, user, ...filter })).items.map((h) => h.articleId);
+  const adminSearch = (user: TestUser, query: Record<string, string | number>) =>
+    request(t.http).get('/api/admin/articles').query(query).set('Authorization', user.auth);
+  const adminIds = async (q: string, user: TestUser, filter: { status?: string } = {}) =>
+    ((await adminSearch(user, { q, ...filter }).expect(200)).body.items as Array<{ id: string }>).map((a) => a.id);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -97,14 +95,14 @@ describe('search', () => {
   it('keeps drafts out of the public index and in the admin one', async () => {
     const draft = await createStory(t, editor, { headline: '内阁改组名单出炉', body: paragraphs('首相宣布内阁改组。') });
     expect(await slugsFor('内阁改组')).toEqual([]);
-    expect(await adminIds('内阁改组', staff(editor, [Permission.ArticleEditAny]))).toEqual([draft.id]);
+    expect(await adminIds('内阁改组', editor)).toEqual([draft.id]);
   });
 
   it('serves the published snapshot publicly until the edit is published, cached pages included', async () => {
     const edited = await editOk(t, editor, geneva, { body: paragraphs('双方同意明年再举行峰会。') });
     expect(await slugsFor('明年 峰会')).toEqual([]);
     expect(await slugsFor('东扩')).toEqual([geneva.slug]);
-    expect(await adminIds('明年 峰会', staff(editor, [Permission.ArticleEditAny]))).toEqual([geneva.id]);
+    expect(await adminIds('明年 峰会', editor)).toEqual([geneva.id]);
     geneva = await actOk(t, editor, edited, 'publish');
     expect(await eventually(() => slugsFor('明年 峰会'), (s) => s.length > 0)).toEqual([geneva.slug]);
     expect(await eventually(() => slugsFor('东扩'), (s) => s.length === 0)).toEqual([]);
@@ -114,21 +112,62 @@ describe('search', () => {
     const story = await publish(editor, { headline: '选举委员会公布投票日期', body: paragraphs('选委会宣布投票日。') });
     const unpublished = await actOk(t, editor, story, 'unpublish');
     expect(await slugsFor('选举委员会')).toEqual([]);
-    const anyStory = staff(editor, [Permission.ArticleEditAny]);
-    expect(await adminIds('选举委员会', anyStory)).toEqual([story.id]);
-    expect(await adminIds('选举委员会', anyStory, { status: 'published' })).toEqual([]);
-    expect(await adminIds('选举委员会', anyStory, { status: 'unpublished' })).toEqual([story.id]);
+    expect(await adminIds('选举委员会', editor)).toEqual([story.id]);
+    expect(await adminIds('选举委员会', editor, { status: 'published' })).toEqual([]);
+    expect(await adminIds('选举委员会', editor, { status: 'unpublished' })).toEqual([story.id]);
     await request(t.http).delete(`/api/admin/articles/${unpublished.id}`).set('Authorization', editor.auth).expect(204);
-    expect(await adminIds('选举委员会', anyStory)).toEqual([]);
+    expect(await adminIds('选举委员会', editor)).toEqual([]);
   });
 
   it('shows a contributor only the stories they created or are credited on', async () => {
     const own = await createStory(t, contributor, { headline: '榴莲季节到来', body: paragraphs('猫山王榴莲价格下跌。') });
     const others = await createStory(t, editor, { headline: '榴莲出口创新高', body: paragraphs('榴莲出口额增长。') });
     const credited = await createStory(t, editor, { headline: '榴莲园开放参观', authors: [contributor.id], body: paragraphs('榴莲园迎来游客。') });
-    const mine = await adminIds('榴莲', staff(contributor, [Permission.ArticleEditOwn]));
+    const mine = await adminIds('榴莲', contributor);
     expect(mine.sort()).toEqual([own.id, credited.id].sort());
-    expect(await adminIds('榴莲', staff(editor, [Permission.ArticleEditAny]))).toEqual(expect.arrayContaining([own.id, others.id, credited.id]));
+    expect(await adminIds('榴莲', editor)).toEqual(expect.arrayContaining([own.id, others.id, credited.id]));
+  });
+
+  it('searches working copies in the admin list: traditional finds simplified, with the story and why it matched', async () => {
+    const draft = await createStory(t, contributor, {
+      headline: '国会下议院通过反跳槽法案',
+      body: paragraphs('国会下议院今日以三分之二多数票通过修宪法案。'),
+    });
+    const res = await adminSearch(editor, { q: '國會 多數票' }).expect(200);
+    expect(res.body.items).toHaveLength(1);
+    const [item] = res.body.items;
+    expect(item).toMatchObject({ id: draft.id, status: 'draft', headline: '国会下议院通过反跳槽法案', version: draft.version });
+    expect(item.match.headlineHighlighted).toBe('<mark>国会</mark>下议院通过反跳槽法案');
+    expect(item.match.snippet).toContain('<mark>多数票</mark>');
+    expect(item.match.rank).toBeGreaterThan(0);
+    // The list without q carries no match.
+    const plain = await request(t.http).get('/api/admin/articles').set('Authorization', editor.auth).expect(200);
+    expect(plain.body.items[0]).not.toHaveProperty('match');
+  });
+
+  it('refuses an empty or over-long admin query and a list cursor used for a search', async () => {
+    const empty = await adminSearch(editor, { q: '  ' }).expect(422);
+    expect(empty.headers['content-type']).toContain('application/problem+json');
+    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'q' })]);
+    const long = await adminSearch(editor, { q: '新'.repeat(201) }).expect(422);
+    expect(long.body.errors).toEqual([expect.objectContaining({ field: 'q' })]);
+    const list = await request(t.http).get('/api/admin/articles?limit=1').set('Authorization', editor.auth).expect(200);
+    expect(list.body.nextCursor).toEqual(expect.any(String));
+    const mixed = await adminSearch(editor, { q: '榴莲', cursor: list.body.nextCursor as string }).expect(422);
+    expect(mixed.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+  });
+
+  it('pages an admin search with its cursor, filters still applied', async () => {
+    for (let i = 0; i < 3; i += 1) await createStory(t, editor, { headline: `水灾灾情第${i + 1}报`, body: paragraphs('东海岸水灾灾民人数上升。') });
+    await publish(editor, { headline: '水灾灾民获发援助金', body: paragraphs('政府向水灾灾民发放援助金。') });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await adminSearch(editor, { q: '水灾', status: 'draft', limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+      seen.push(...(res.body.items as Array<{ headline: string; status: string }>).map((a) => `${a.status}:${a.headline}`));
+      cursor = res.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen.sort()).toEqual(['draft:水灾灾情第1报', 'draft:水灾灾情第2报', 'draft:水灾灾情第3报']);
   });
 
   it('pages through results with a cursor: no overlap, nothing skipped', async () => {

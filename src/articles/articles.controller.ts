@@ -47,15 +47,18 @@ export class ArticlesController {
   @Get()
   @RequirePermissions(Permission.ArticleEditOwn)
   @ApiOperation({
-    summary: 'List stories, most recently changed first',
+    summary: 'List or search stories',
     description:
-      'Requires article.edit.own; without article.edit.any only stories the caller created or is credited on. `q` is a headline substring.',
+      'Requires article.edit.own; without article.edit.any only stories the caller created or is credited on. ' +
+      'Most recently changed first; with `q`, a full-text search of the working copies, best match first, each item with `match`.',
   })
   @ApiOkResponse({ type: ArticlePageDto })
-  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Bad filter, limit (max 100) or cursor.' })
+  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Bad filter, limit (max 100) or cursor; empty or over-long `q`.' })
   async list(@CurrentUser() user: AuthUser, @Query() query: ListArticlesQueryDto): Promise<Page<ArticleResponseDto>> {
     const page = await this.articles.list(user, query);
-    return { items: await this.references.presentArticles(page.items, user), nextCursor: page.nextCursor };
+    const items = await this.references.presentArticles(page.items, user);
+    if (page.matches) for (const item of items) item.match = page.matches.get(item.id);
+    return { items, nextCursor: page.nextCursor };
   }
 
   @Post()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module.js';
 import { MediaModule } from '../media/media.module.js';
+import { SearchModule } from '../search/search.module.js';
 import { ArticleReferences } from './article-references.service.js';
 import { ArticleWorkflowController } from './article-workflow.controller.js';
 import { ArticleWorkflowService } from './article-workflow.service.js';
@@ -12,7 +13,7 @@ import { RevisionsController } from './revisions.controller.js';
 import { RevisionsService } from './revisions.service.js';
 
 @Module({
-  imports: [MediaModule, CategoriesModule],
+  imports: [MediaModule, CategoriesModule, SearchModule],
   controllers: [ArticlesController, ArticleWorkflowController, RevisionsController],
   providers: [ArticlesService, ArticleWorkflowService, RevisionsService, ArticlesRepository, EditorialStore, ArticleReferences],
   exports: [ArticlesService, ArticleWorkflowService, EditorialStore, ArticlesRepository],

@@ -2,7 +2,7 @@
 // list's keyset page, slug checks across working copies and live versions, and the scheduler's claim.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { ValidationProblem } from '../common/problem.js';
 import { PublishedArticle } from '../content/published-article.entity.js';
@@ -13,7 +13,6 @@ export interface AdminListFilter {
   status?: ArticleStatus;
   categoryId?: string;
   authorId?: string;
-  q?: string;
   cursor?: string;
   limit: number;
   /** Only stories this user created or is credited on (callers without article.edit.any). */
@@ -21,8 +20,6 @@ export interface AdminListFilter {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class ArticlesRepository {
@@ -64,6 +61,12 @@ export class ArticlesRepository {
       .getExists();
   }
 
+  /** These stories, unless deleted; in no particular order. */
+  findActiveMany(ids: readonly string[]): Promise<Article[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Article).findBy({ id: In([...ids]), deletedAt: IsNull() });
+  }
+
   /** Most recently changed first; keyset pagination on (updated_at, id). */
   async listAdmin(filter: AdminListFilter): Promise<{ rows: Article[]; nextCursor: string | null }> {
     const qb = this.dataSource.getRepository(Article).createQueryBuilder('a');
@@ -71,7 +74,6 @@ export class ArticlesRepository {
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.categoryId) qb.andWhere('a.category_id = :categoryId', { categoryId: filter.categoryId });
     if (filter.authorId) qb.andWhere(':authorId = ANY(a.author_ids)', { authorId: filter.authorId });
-    if (filter.q) qb.andWhere(`a.headline ILIKE :q ESCAPE '\\'`, { q: likePattern(filter.q) });
     const after = this.decodeAdminCursor(filter.cursor);
     if (after) {
       qb.andWhere(new Brackets((w) => w.where('(a.updated_at, a.id) < (:u, :id)', { u: after.u, id: after.id })));

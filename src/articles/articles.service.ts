@@ -17,6 +17,7 @@ import { ArticleReferences } from './article-references.service.js';
 import { applyInput, fieldsIn, initialSnapshot, type ArticleInput, type CreateOptions } from './article-input.js';
 import { Article } from './article.entity.js';
 import { ArticlesRepository } from './articles.repository.js';
+import { SearchQueryService } from '../search/search-query.service.js';
 import type { ListArticlesQueryDto } from './dto/list-articles.query.js';
 import { LIMITS } from './editorial-rules.js';
 import { EditorialStore } from './editorial-store.service.js';
@@ -27,6 +28,13 @@ import { columnsOf, sameSnapshot, snapshotOf } from './snapshot.js';
 const SLUG_INDEXES = ['uq_article_slug_live', 'uq_published_article_slug'];
 const DEFAULT_PAGE_SIZE = 20;
 
+/** Why a story is in a search result: its rank and the matched words marked (HTML-escaped, `<mark>`). */
+export interface ArticleMatch {
+  rank: number;
+  headlineHighlighted: string;
+  snippet: string;
+}
+
 @Injectable()
 export class ArticlesService {
   constructor(
@@ -35,6 +43,7 @@ export class ArticlesService {
     private readonly store: EditorialStore,
     private readonly references: ArticleReferences,
     private readonly audit: AuditService,
+    private readonly search: SearchQueryService,
   ) {}
 
   async create(user: AuthUser, input: ArticleInput & { headline: string; note?: string }): Promise<Article> {
@@ -116,10 +125,24 @@ export class ArticlesService {
     );
   }
 
-  async list(user: AuthUser, query: ListArticlesQueryDto): Promise<Page<Article>> {
+  /**
+   * Without `q`, most recently changed first. With `q`, a full-text search of the working copies
+   * (Chinese-aware, best match first), each story with its highlighted headline and snippet; the
+   * cursor is then the search's own.
+   */
+  async list(user: AuthUser, query: ListArticlesQueryDto): Promise<Page<Article> & { matches?: Map<string, ArticleMatch> }> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    if (query.q !== undefined) {
+      const hits = await this.search.searchAdmin({ ...query, q: query.q, user, limit });
+      const byId = new Map((await this.repository.findActiveMany(hits.items.map((h) => h.articleId))).map((a) => [a.id, a]));
+      // A story deleted between the search and the load drops out of the page.
+      const items = hits.items.flatMap((h) => byId.get(h.articleId) ?? []);
+      const matches = new Map(hits.items.map((h) => [h.articleId, { rank: h.rank, headlineHighlighted: h.headlineHighlighted, snippet: h.snippet }]));
+      return { items, nextCursor: hits.nextCursor, matches };
+    }
     const { rows, nextCursor } = await this.repository.listAdmin({
       ...query,
-      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      limit,
       touchableBy: user.permissions.has(Permission.ArticleEditAny) ? undefined : user.id,
     });
     return { items: rows, nextCursor };

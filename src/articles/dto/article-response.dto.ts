@@ -53,6 +53,13 @@ export class ReviewNoteDto {
   @ApiProperty() at: string;
 }
 
+export class ArticleMatchDto {
+  @ApiProperty({ description: 'Relevance; higher is better.' }) rank: number;
+  @ApiProperty({ example: '<mark>布林肯</mark>与<mark>拉夫罗夫</mark>会面', description: 'HTML-escaped, matched words in <mark>.' })
+  headlineHighlighted: string;
+  @ApiProperty({ description: 'The best passage, HTML-escaped, matched words in <mark>.' }) snippet: string;
+}
+
 export class ArticleResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'bu-lin-ken-yu-la-fu-luo-fu-zai-ri-nei-wa-hui-mian' }) slug: string;
@@ -82,6 +89,7 @@ export class ArticleResponseDto {
   @ApiProperty({ type: ReviewNoteDto, nullable: true, description: 'The last request-changes note, until resubmitted.' })
   reviewNote: ReviewNoteDto | null;
   @ApiProperty({ enum: WORKFLOW_ACTIONS, isArray: true, description: 'Workflow actions the caller may take now.' }) allowedActions: WorkflowAction[];
+  @ApiPropertyOptional({ type: ArticleMatchDto, description: 'Only in a list searched with `q`: why this story matched.' }) match?: ArticleMatchDto;
 }
 
 export class ArticlePageDto {
