@@ -24,12 +24,21 @@ export interface ArticleInput {
   byline?: string | null;
 }
 
+/** What a write through the API may carry besides the editorial fields. */
+export interface WriteExtras {
+  /** Revision note. */
+  note?: string;
+  /** ISO 8601; null lifts the embargo. */
+  embargoUntil?: string | null;
+}
+
 export interface CreateOptions {
   /** Who creates it; null for the system. Becomes createdBy and, unless authors are given, the author. */
   actor: Actor;
   reason: 'create' | 'import';
   note?: string | null;
   source?: ArticleSource | null;
+  embargoUntil?: Date | null;
 }
 
 /** The first snapshot of a new story; the slug is filled in by the caller. */

@@ -14,9 +14,10 @@ import type { Article } from './article.entity.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { ArticlesService } from './articles.service.js';
 import { EditorialStore } from './editorial-store.service.js';
+import { actionsNow, earliestPublishTime } from './embargo.js';
 import { photosMissingCredit, photoUses } from './photos.js';
 import { snapshotOf } from './snapshot.js';
-import { allowedActions, checkTransition, TRANSITIONS, type ArticleStatus, type WorkflowAction } from './workflow.js';
+import { checkTransition, TRANSITIONS, type ArticleStatus, type WorkflowAction } from './workflow.js';
 
 export interface ActionParams {
   note?: string;
@@ -51,7 +52,7 @@ export class ArticleWorkflowService {
       if (!check.ok) {
         throw new ConflictProblem('action-not-allowed', `A story that is ${article.status} cannot take the action ${action}.`, {
           articleStatus: article.status,
-          allowedActions: allowedActions(article.status, user.permissions),
+          allowedActions: actionsNow(article, user.permissions),
         });
       }
       return this.perform(manager, article, action, user, params);
@@ -150,8 +151,14 @@ export class ArticleWorkflowService {
     options: { note?: string | null; scheduled?: boolean },
   ): Promise<Article> {
     const snapshot = snapshotOf(article);
-    await this.assertPublishable(manager, article);
     const now = new Date();
+    const embargo = earliestPublishTime(article.embargoUntil, now);
+    if (embargo) {
+      throw new ConflictProblem('embargoed', `This story is embargoed until ${embargo.toISOString()}; schedule it for then or later.`, {
+        embargoUntil: embargo.toISOString(),
+      });
+    }
+    await this.assertPublishable(manager, article);
     const revision = this.store.nextRevisionNumber(article);
     const saved = await this.store.saveWorkingCopy(
       manager,
@@ -180,6 +187,9 @@ export class ArticleWorkflowService {
     const at = new Date(publishAt);
     if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now())
       throw new ValidationProblem([{ field: 'publishAt', message: 'publishAt must be in the future' }]);
+    const embargo = earliestPublishTime(article.embargoUntil, new Date());
+    if (embargo && at < embargo)
+      throw new ValidationProblem([{ field: 'publishAt', message: `publishAt must not be before the embargo ends (${embargo.toISOString()})` }]);
     // Refused now rather than silently at publishing time.
     await this.assertPublishable(manager, article);
     return this.transition(manager, article, user, 'schedule', { status: 'scheduled', scheduledAt: at }, { note, publishAt: at.toISOString() });

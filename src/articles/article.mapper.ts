@@ -8,7 +8,7 @@ import type { ArticleRevision } from './article-revision.entity.js';
 import { effectiveExcerpt } from './excerpt.js';
 import { resolvePhoto } from './photos.js';
 import type { FeaturedImage, ImageBlock } from './revision-diff.js';
-import { allowedActions } from './workflow.js';
+import { actionsNow } from './embargo.js';
 
 export interface References {
   assets: ReadonlyMap<string, MediaAsset>;
@@ -55,11 +55,12 @@ export function toArticleResponse(a: Article, refs: References, permissions: Rea
     updatedAt: a.updatedAt.toISOString(),
     publishedAt: iso(a.publishedAt),
     scheduledAt: iso(a.scheduledAt),
+    embargoUntil: iso(a.embargoUntil),
     currentRevision: a.currentRevision,
     publishedRevision: a.publishedRevision,
     source: a.source,
     reviewNote: a.reviewNote,
-    allowedActions: allowedActions(a.status, permissions),
+    allowedActions: actionsNow(a, permissions),
   };
 }
 

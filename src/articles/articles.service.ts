@@ -11,15 +11,16 @@ import { AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import type { Page } from '../common/cursor.js';
 import { assertVersion } from '../common/if-match.js';
-import { ConflictProblem, ValidationProblem } from '../common/problem.js';
+import { ConflictProblem, ForbiddenProblem, ValidationProblem } from '../common/problem.js';
 import { slugify, uniqueSlug } from '../common/slug.js';
 import { ArticleReferences } from './article-references.service.js';
-import { applyInput, fieldsIn, initialSnapshot, type ArticleInput, type CreateOptions } from './article-input.js';
+import { applyInput, fieldsIn, initialSnapshot, type ArticleInput, type CreateOptions, type WriteExtras } from './article-input.js';
 import { Article } from './article.entity.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { SearchQueryService } from '../search/search-query.service.js';
 import type { ListArticlesQueryDto } from './dto/list-articles.query.js';
 import { LIMITS } from './editorial-rules.js';
+import { checkEmbargoChange, type EmbargoState } from './embargo.js';
 import { EditorialStore } from './editorial-store.service.js';
 import type { EditorialSnapshot } from './revision-diff.js';
 import { headlineSlug, slugFollowsHeadline } from './slug-policy.js';
@@ -27,6 +28,37 @@ import { columnsOf, sameSnapshot, snapshotOf } from './snapshot.js';
 
 const SLUG_INDEXES = ['uq_article_slug_live', 'uq_published_article_slug'];
 const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * The embargo a write asks for: undefined when it leaves the embargo as it is (absent, or the same
+ * time), else the new one (null lifts it). 422/409/403 per the embargo rules.
+ */
+function embargoChange(story: EmbargoState, requested: string | null | undefined, user: AuthUser): Date | null | undefined {
+  if (requested === undefined) return undefined;
+  const next = requested === null ? null : new Date(requested);
+  if (next !== null && Number.isNaN(next.getTime())) throw new ValidationProblem([{ field: 'embargoUntil', message: 'embargoUntil must be an ISO 8601 date-time' }]);
+  if ((next?.getTime() ?? null) === (story.embargoUntil?.getTime() ?? null)) return undefined;
+  const refusal = checkEmbargoChange(story, next, new Date(), user.permissions);
+  switch (refusal?.kind) {
+    case undefined:
+      return next;
+    case 'past':
+      throw new ValidationProblem([{ field: 'embargoUntil', message: 'embargoUntil must be in the future' }]);
+    case 'after-schedule':
+      throw new ValidationProblem([
+        {
+          field: 'embargoUntil',
+          message: `the story is scheduled for ${refusal.scheduledAt.toISOString()}, before this embargo ends; reschedule it first`,
+        },
+      ]);
+    case 'public':
+      throw new ConflictProblem('already-public', 'Readers can already see this story; unpublish it before embargoing it.', { articleStatus: story.status });
+    case 'lift-forbidden':
+      throw new ForbiddenProblem(`Lifting or shortening an embargo requires the permission ${Permission.ArticlePublish}.`, {
+        missingPermissions: [Permission.ArticlePublish],
+      });
+  }
+}
 
 /** Why a story is in a search result: its rank and the matched words marked (HTML-escaped, `<mark>`). */
 export interface ArticleMatch {
@@ -46,9 +78,12 @@ export class ArticlesService {
     private readonly search: SearchQueryService,
   ) {}
 
-  async create(user: AuthUser, input: ArticleInput & { headline: string; note?: string }): Promise<Article> {
+  async create(user: AuthUser, input: ArticleInput & WriteExtras & { headline: string }): Promise<Article> {
+    const embargoUntil = embargoChange({ status: 'draft', scheduledAt: null, embargoUntil: null }, input.embargoUntil, user) ?? null;
     return this.withSlugRace(() =>
-      this.dataSource.transaction((manager) => this.createInTransaction(manager, input, { actor: user, reason: 'create', note: input.note ?? null })),
+      this.dataSource.transaction((manager) =>
+        this.createInTransaction(manager, input, { actor: user, reason: 'create', note: input.note ?? null, embargoUntil }),
+      ),
     );
   }
 
@@ -72,6 +107,7 @@ export class ArticlesService {
       currentRevision: 0,
       createdById: options.actor?.id ?? null,
       source: options.source ?? null,
+      embargoUntil: options.embargoUntil ?? null,
     });
     const draft = await this.repository.reload(manager, id);
     const article = await this.store.saveWorkingCopy(manager, draft, snapshot, {
@@ -85,7 +121,13 @@ export class ArticlesService {
         action: 'article.create',
         entity: 'article',
         entityId: id,
-        summary: { headline: snapshot.headline, slug: snapshot.slug, reason: options.reason, source: options.source ?? null },
+        summary: {
+          headline: snapshot.headline,
+          slug: snapshot.slug,
+          reason: options.reason,
+          source: options.source ?? null,
+          ...(options.embargoUntil ? { embargoUntil: options.embargoUntil.toISOString() } : {}),
+        },
       },
       manager,
     );
@@ -110,18 +152,37 @@ export class ArticlesService {
     return article as Article;
   }
 
-  /** Edits the working copy: a new revision when something changed, else the story unchanged (same version). */
-  async update(user: AuthUser, id: string, expectedVersion: number, input: ArticleInput & { note?: string }): Promise<Article> {
+  /**
+   * Edits the working copy: a new revision when something changed, else the story unchanged (same
+   * version). A change of embargo alone bumps the version without a revision (it is not editorial content).
+   */
+  async update(user: AuthUser, id: string, expectedVersion: number, input: ArticleInput & WriteExtras): Promise<Article> {
     return this.withSlugRace(() =>
       this.dataSource.transaction(async (manager) => {
         const article = await this.lockForWrite(manager, user, id, expectedVersion);
+        const embargoUntil = embargoChange(article, input.embargoUntil, user);
+        const state = embargoUntil === undefined ? {} : { embargoUntil };
         const current = snapshotOf(article);
         const next = applyInput(current, input);
         next.slug = await this.nextSlug(manager, article, current, next, input.slug);
-        if (sameSnapshot(current, next)) return article;
+        if (embargoUntil !== undefined) await this.recordEmbargo(manager, user, article, embargoUntil);
+        if (sameSnapshot(current, next)) return embargoUntil === undefined ? article : this.store.updateState(manager, article, state);
         await this.references.assertValid(next, manager, fieldsIn(input));
-        return this.store.saveWorkingCopy(manager, article, next, { reason: 'save', note: input.note ?? null, authorId: user.id });
+        return this.store.saveWorkingCopy(manager, article, next, { reason: 'save', note: input.note ?? null, authorId: user.id }, state);
       }),
+    );
+  }
+
+  private recordEmbargo(manager: EntityManager, user: AuthUser, article: Article, embargoUntil: Date | null): Promise<void> {
+    return this.audit.record(
+      {
+        actor: user,
+        action: embargoUntil ? 'article.embargo' : 'article.embargo_lift',
+        entity: 'article',
+        entityId: article.id,
+        summary: { headline: article.headline, from: article.embargoUntil?.toISOString() ?? null, to: embargoUntil?.toISOString() ?? null },
+      },
+      manager,
     );
   }
 

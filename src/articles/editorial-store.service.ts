@@ -25,7 +25,7 @@ export interface RevisionMeta {
 
 /** Non-editorial columns a write may change along with (or instead of) the working copy. */
 export type ArticleState = Partial<
-  Pick<Article, 'status' | 'publishedRevision' | 'publishedAt' | 'liveUpdatedAt' | 'scheduledAt' | 'reviewNote' | 'deletedAt'>
+  Pick<Article, 'status' | 'publishedRevision' | 'publishedAt' | 'liveUpdatedAt' | 'scheduledAt' | 'embargoUntil' | 'reviewNote' | 'deletedAt'>
 >;
 
 /** Called inside the writing transaction; a hook that throws rolls the write back. */

@@ -2,7 +2,7 @@
 // here, so the global whitelist answers 422 to a client that tries to set them.
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LANGUAGE_TAG, LIMITS } from '../editorial-rules.js';
 import {
   BLOCK_DTOS,
@@ -116,6 +116,20 @@ class EditorialFieldsDto {
   @IsString()
   @MaxLength(LIMITS.byline)
   byline?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    example: '2026-12-01T00:01:00Z',
+    description:
+      'Embargo: not public before this time. Publishing is refused (409) and a schedule may not be earlier (422) while it holds. ' +
+      'Anyone who may edit the story may set or extend it; lifting or shortening it needs article.publish (403). Must be in the future; null lifts it. ' +
+      'A story readers can already see cannot be embargoed (409).',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'embargoUntil must be an ISO 8601 date-time' })
+  embargoUntil?: string | null;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'Stored on the revision this save creates.' })
   @IsOptional()

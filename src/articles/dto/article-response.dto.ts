@@ -83,12 +83,13 @@ export class ArticleResponseDto {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true, type: String, description: 'First publication.' }) publishedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) scheduledAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Not public before this time (see embargoUntil on the write).' }) embargoUntil: string | null;
   @ApiProperty({ description: 'Number of the revision the working copy is.' }) currentRevision: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Number of the revision readers see.' }) publishedRevision: number | null;
   @ApiProperty({ type: ArticleSourceDto, nullable: true }) source: ArticleSourceDto | null;
   @ApiProperty({ type: ReviewNoteDto, nullable: true, description: 'The last request-changes note, until resubmitted.' })
   reviewNote: ReviewNoteDto | null;
-  @ApiProperty({ enum: WORKFLOW_ACTIONS, isArray: true, description: 'Workflow actions the caller may take now.' }) allowedActions: WorkflowAction[];
+  @ApiProperty({ enum: WORKFLOW_ACTIONS, isArray: true, description: 'Workflow actions the caller may take now (no publish while embargoed).' }) allowedActions: WorkflowAction[];
   @ApiPropertyOptional({ type: ArticleMatchDto, description: 'Only in a list searched with `q`: why this story matched.' }) match?: ArticleMatchDto;
 }
 
