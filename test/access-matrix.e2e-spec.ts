@@ -15,6 +15,7 @@ interface OpenApiOperation {
   security?: Array<Record<string, unknown>>;
   responses?: Record<string, unknown>;
   'x-required-permissions'?: Permission[];
+  'x-required-any-permission'?: Permission[];
 }
 type OpenApiDocument = { paths: Record<string, Partial<Record<(typeof METHODS)[number], OpenApiOperation>>> };
 
@@ -57,7 +58,9 @@ describe('access matrix: every authenticated route × every role', () => {
     });
 
     it.each(BUILT_IN_ROLES)('answers the %s role as its grants say', async (role) => {
-      const allowed = route.permission === null || BUILT_IN_ROLE_CORE_GRANTS[role].includes(route.permission);
+      const grants = BUILT_IN_ROLE_CORE_GRANTS[role];
+      const { permission } = route;
+      const allowed = permission === null || (typeof permission === 'string' ? grants.includes(permission) : permission.anyOf.some((p) => grants.includes(p)));
       const res = await send(route, auth.get(role));
       expect(res.status).toBeLessThan(500);
       if (allowed) expect([401, 403]).not.toContain(res.status);
@@ -84,8 +87,13 @@ describe('access matrix: every authenticated route × every role', () => {
     expect(op!.responses).toHaveProperty('401');
     if (route.permission === null) {
       expect(op!['x-required-permissions']).toBeUndefined();
-    } else {
+      expect(op!['x-required-any-permission']).toBeUndefined();
+    } else if (typeof route.permission === 'string') {
       expect(op!['x-required-permissions']).toEqual([route.permission]);
+      expect(op!.responses).toHaveProperty('403');
+    } else {
+      expect(op!['x-required-any-permission']).toEqual(route.permission.anyOf);
+      expect(op!['x-required-permissions']).toBeUndefined();
       expect(op!.responses).toHaveProperty('403');
     }
   });

@@ -15,7 +15,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
+import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../auth/decorators.js';
 import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
 import { Permission } from '../auth/permissions.js';
 import { idParam } from '../common/id-param.js';
@@ -45,11 +45,11 @@ export class ArticlesController {
   ) {}
 
   @Get()
-  @RequirePermissions(Permission.ArticleEditOwn)
+  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
   @ApiOperation({
     summary: 'List or search stories',
     description:
-      'Requires article.edit.own; without article.edit.any only stories the caller created or is credited on. ' +
+      'Requires article.edit.own or article.edit.any; without article.edit.any only stories the caller created or is credited on. ' +
       'Most recently changed first; with `q`, a full-text search of the working copies, best match first, each item with `match`.',
   })
   @ApiOkResponse({ type: ArticlePageDto })
@@ -85,8 +85,8 @@ export class ArticlesController {
   }
 
   @Get(':id')
-  @RequirePermissions(Permission.ArticleEditOwn)
-  @ApiOperation({ summary: 'One story (working copy)', description: 'Requires article.edit.own (own stories) or article.edit.any.' })
+  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
+  @ApiOperation({ summary: 'One story (working copy)', description: 'Requires article.edit.own (own stories) or article.edit.any (all).' })
   @ApiOkResponse({ type: ArticleResponseDto, description: 'ETag carries the version.' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such story, or not one the caller may touch.' })
   async get(
@@ -98,11 +98,11 @@ export class ArticlesController {
   }
 
   @Patch(':id')
-  @RequirePermissions(Permission.ArticleEditOwn)
+  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
   @ApiOperation({
     summary: 'Edit the working copy',
     description:
-      'Requires article.edit.own (own stories) or article.edit.any, and If-Match. A change makes a new revision; the live version is untouched until published again.',
+      'Requires article.edit.own (own stories) or article.edit.any (all), and If-Match. A change makes a new revision; the live version is untouched until published again.',
   })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version last read, e.g. "3".' })
   @ApiOkResponse({ type: ArticleResponseDto })

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
+import { CurrentUser, RequireAnyPermission } from '../auth/decorators.js';
 import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
 import { Permission } from '../auth/permissions.js';
 import type { Page } from '../common/cursor.js';
@@ -44,8 +44,8 @@ export class RevisionsController {
   ) {}
 
   @Get(':id/revisions')
-  @RequirePermissions(Permission.ArticleEditOwn)
-  @ApiOperation({ summary: "A story's revisions, newest first", description: 'Requires article.edit.own (own stories) or article.edit.any.' })
+  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
+  @ApiOperation({ summary: "A story's revisions, newest first", description: 'Requires article.edit.own (own stories) or article.edit.any (all).' })
   @ApiOkResponse({ type: RevisionPageDto })
   @ApiNotFoundResponse({ type: ProblemResponse })
   @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse })
@@ -59,8 +59,8 @@ export class RevisionsController {
   }
 
   @Get(':id/revisions/:number')
-  @RequirePermissions(Permission.ArticleEditOwn)
-  @ApiOperation({ summary: 'One revision with its full snapshot', description: 'Requires article.edit.own (own stories) or article.edit.any.' })
+  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
+  @ApiOperation({ summary: 'One revision with its full snapshot', description: 'Requires article.edit.own (own stories) or article.edit.any (all).' })
   @ApiOkResponse({ type: RevisionResponseDto })
   @ApiNotFoundResponse({ type: ProblemResponse })
   async get(
@@ -72,10 +72,10 @@ export class RevisionsController {
   }
 
   @Get(':id/diff')
-  @RequirePermissions(Permission.ArticleEditOwn)
+  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
   @ApiOperation({
     summary: 'What changed between two revisions, field by field',
-    description: 'Requires article.edit.own (own stories) or article.edit.any. Text fields carry character-level runs (works for Chinese).',
+    description: 'Requires article.edit.own (own stories) or article.edit.any (all). Text fields carry character-level runs (works for Chinese).',
   })
   @ApiOkResponse({ type: DiffResponseDto })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such story or revision.' })
@@ -86,11 +86,11 @@ export class RevisionsController {
 
   @Post(':id/revisions/:number/restore')
   @HttpCode(200)
-  @RequirePermissions(Permission.ArticleEditOwn)
+  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
   @ApiOperation({
     summary: "Make an old revision's content the working copy again",
     description:
-      'Requires article.edit.own (own stories) or article.edit.any, and If-Match. Appends a new restore revision; history is never rewritten.',
+      'Requires article.edit.own (own stories) or article.edit.any (all), and If-Match. Appends a new restore revision; history is never rewritten.',
   })
   @ApiHeader({ name: 'If-Match', required: true })
   @ApiOkResponse({ type: ArticleResponseDto })

@@ -8,8 +8,10 @@ import type { Permission } from './permissions.js';
 
 export const IS_PUBLIC = 'masthead:public';
 export const REQUIRED_PERMISSIONS = 'masthead:permissions';
-/** OpenAPI extension listing a route's required permissions; the access-matrix test reads it. */
+export const REQUIRED_ANY_PERMISSION = 'masthead:any-permission';
+/** OpenAPI extensions listing a route's required permissions; the access-matrix test reads them. */
 export const PERMISSIONS_EXTENSION = 'x-required-permissions';
+export const ANY_PERMISSION_EXTENSION = 'x-required-any-permission';
 
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
@@ -22,12 +24,28 @@ export const RequirePermissions = (...permissions: Permission[]) =>
   applyDecorators(
     SetMetadata(REQUIRED_PERMISSIONS, permissions),
     ApiExtension(PERMISSIONS_EXTENSION, permissions),
-    ApiUnauthorizedResponse({
-      type: ProblemResponse,
-      description: 'No valid access token (missing, expired, revoked, or the account is deactivated).',
-    }),
-    ApiForbiddenResponse({ type: ProblemResponse, description: `The caller lacks the permission ${permissions.join(', ')}.` }),
+    ...authResponses(`The caller lacks the permission ${permissions.join(', ')}.`),
   );
+
+/**
+ * At least one listed permission is required: for routes whose object-level check (auth/access.ts)
+ * then decides how far that permission reaches, e.g. reading stories with article.edit.own (own
+ * ones) or article.edit.any (all).
+ */
+export const RequireAnyPermission = (...permissions: Permission[]) =>
+  applyDecorators(
+    SetMetadata(REQUIRED_ANY_PERMISSION, permissions),
+    ApiExtension(ANY_PERMISSION_EXTENSION, permissions),
+    ...authResponses(`The caller holds none of the permissions ${permissions.join(', ')}.`),
+  );
+
+const authResponses = (forbidden: string) => [
+  ApiUnauthorizedResponse({
+    type: ProblemResponse,
+    description: 'No valid access token (missing, expired, revoked, or the account is deactivated).',
+  }),
+  ApiForbiddenResponse({ type: ProblemResponse, description: forbidden }),
+];
 
 /** The authenticated user of this request. */
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

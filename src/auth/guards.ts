@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ForbiddenProblem, UnauthorizedProblem } from '../common/problem.js';
 import type { AuthUser } from './auth-user.js';
-import { IS_PUBLIC, REQUIRED_PERMISSIONS } from './decorators.js';
+import { IS_PUBLIC, REQUIRED_ANY_PERMISSION, REQUIRED_PERMISSIONS } from './decorators.js';
 import type { Permission } from './permissions.js';
 
 /** Global: every route needs a valid access token unless marked @Public(). */
@@ -27,18 +27,25 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 }
 
-/** Global: routes declaring @RequirePermissions(...) answer 403 to a caller lacking any of them. */
+/**
+ * Global: routes declaring @RequirePermissions(...) answer 403 to a caller lacking any of them;
+ * routes declaring @RequireAnyPermission(...), to a caller holding none of them.
+ */
 @Injectable()
 export class PermissionsGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, [context.getHandler(), context.getClass()]);
-    if (!required?.length) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const required = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets);
+    const anyOf = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_ANY_PERMISSION, targets);
+    if (!required?.length && !anyOf?.length) return true;
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (!user) throw new UnauthorizedProblem();
-    const missing = required.filter((p) => !user.permissions.has(p));
+    const missing = (required ?? []).filter((p) => !user.permissions.has(p));
     if (missing.length) throw new ForbiddenProblem(`This requires the permission ${missing.join(', ')}.`, { missingPermissions: missing });
+    if (anyOf?.length && !anyOf.some((p) => user.permissions.has(p)))
+      throw new ForbiddenProblem(`This requires one of the permissions ${anyOf.join(', ')}.`, { missingPermissions: anyOf, anyOf: true });
     return true;
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResp
 import type { Request, Response } from 'express';
 import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
+import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../auth/decorators.js';
 import { Permission } from '../auth/permissions.js';
 import { etagOf, requireIfMatch } from '../common/if-match.js';
 import { ListMediaQuery } from './dto/list-media.query.js';
@@ -65,10 +65,10 @@ export class MediaAdminController {
   }
 
   @Get()
-  @RequirePermissions(Permission.MediaUpload)
+  @RequireAnyPermission(Permission.MediaUpload, Permission.MediaEdit, Permission.MediaDelete)
   @ApiOperation({
     summary: 'Browse and search the photo library',
-    description: 'Requires media.upload (anyone who may add photos to stories may look for them). Newest first.',
+    description: 'Requires media.upload, media.edit or media.delete (anyone who may add photos to stories, or look after the library). Newest first.',
   })
   @ApiResponse({ status: 200, type: MediaPageResponse })
   @ApiResponse({ status: 422, type: ValidationProblemResponse, description: 'A bad filter, limit or cursor.' })
@@ -78,8 +78,8 @@ export class MediaAdminController {
   }
 
   @Get(':id')
-  @RequirePermissions(Permission.MediaUpload)
-  @ApiOperation({ summary: 'One photo', description: 'Requires media.upload. ETag carries the version to send back in If-Match.' })
+  @RequireAnyPermission(Permission.MediaUpload, Permission.MediaEdit, Permission.MediaDelete)
+  @ApiOperation({ summary: 'One photo', description: 'Requires media.upload, media.edit or media.delete. ETag carries the version to send back in If-Match.' })
   @ApiResponse({ status: 200, type: MediaResponse })
   @ApiResponse({ status: 404, type: ProblemResponse })
   async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<MediaResponse> {
@@ -171,10 +171,10 @@ export class MediaAdminController {
   }
 
   @Get(':id/renditions/:rendition')
-  @RequirePermissions(Permission.MediaUpload)
+  @RequireAnyPermission(Permission.MediaUpload, Permission.MediaEdit, Permission.MediaDelete)
   @ApiOperation({
     summary: 'Preview a rendition',
-    description: 'Requires media.upload. Any rendition, published or not (e.g. medium.webp), for the library and story editor.',
+    description: 'Requires media.upload, media.edit or media.delete. Any rendition, published or not (e.g. medium.webp), for the library and story editor.',
   })
   @ApiProduces(...IMAGE_TYPES)
   @ApiResponse({ status: 200, description: 'The rendition.', schema: BINARY })

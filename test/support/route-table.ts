@@ -9,18 +9,21 @@ export interface AuthenticatedRoute {
   method: HttpMethod;
   /** Express-style template; `:xxxId`/`:id` become a UUID nobody has, other params `999999`. */
   path: string;
-  /** null: any valid access token will do. */
-  permission: Permission | null;
+  /** null: any valid access token will do; `{ anyOf }`: one of these will do. */
+  permission: Permission | { anyOf: Permission[] } | null;
   /** Sent with POST/PUT/PATCH (default `{}`): it must not change anything, e.g. fail validation. */
   body?: Record<string, unknown>;
 }
 
-const route = (method: HttpMethod, path: string, permission: Permission | null, body?: Record<string, unknown>): AuthenticatedRoute => ({
+const route = (method: HttpMethod, path: string, permission: AuthenticatedRoute['permission'], body?: Record<string, unknown>): AuthenticatedRoute => ({
   method,
   path,
   permission,
   body,
 });
+
+const STORY_READER = { anyOf: [Permission.ArticleEditOwn, Permission.ArticleEditAny] };
+const LIBRARY_READER = { anyOf: [Permission.MediaUpload, Permission.MediaEdit, Permission.MediaDelete] };
 
 export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('GET', '/api/auth/me', null),
@@ -37,22 +40,22 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('DELETE', '/api/admin/roles/:id', Permission.RoleManage),
   route('GET', '/api/admin/audit', Permission.AuditRead),
   route('POST', '/api/admin/media', Permission.MediaUpload),
-  route('GET', '/api/admin/media', Permission.MediaUpload),
-  route('GET', '/api/admin/media/:id', Permission.MediaUpload),
+  route('GET', '/api/admin/media', LIBRARY_READER),
+  route('GET', '/api/admin/media/:id', LIBRARY_READER),
   route('PATCH', '/api/admin/media/:id', Permission.MediaEdit),
   route('DELETE', '/api/admin/media/:id', Permission.MediaDelete),
   route('GET', '/api/admin/media/:id/file', Permission.MediaEdit),
   route('PUT', '/api/admin/media/:id/file', Permission.MediaEdit),
-  route('GET', '/api/admin/media/:id/renditions/:rendition', Permission.MediaUpload),
+  route('GET', '/api/admin/media/:id/renditions/:rendition', LIBRARY_READER),
   route('GET', '/api/admin/categories', Permission.CategoryManage),
   route('POST', '/api/admin/categories', Permission.CategoryManage),
   route('GET', '/api/admin/categories/:id', Permission.CategoryManage),
   route('PATCH', '/api/admin/categories/:id', Permission.CategoryManage),
   route('DELETE', '/api/admin/categories/:id', Permission.CategoryManage),
-  route('GET', '/api/admin/articles', Permission.ArticleEditOwn),
+  route('GET', '/api/admin/articles', STORY_READER),
   route('POST', '/api/admin/articles', Permission.ArticleCreate),
-  route('GET', '/api/admin/articles/:id', Permission.ArticleEditOwn),
-  route('PATCH', '/api/admin/articles/:id', Permission.ArticleEditOwn),
+  route('GET', '/api/admin/articles/:id', STORY_READER),
+  route('PATCH', '/api/admin/articles/:id', STORY_READER),
   route('DELETE', '/api/admin/articles/:id', Permission.ArticleDelete),
   route('POST', '/api/admin/articles/:id/submit', Permission.ArticleSubmit),
   route('POST', '/api/admin/articles/:id/request-changes', Permission.ArticlePublish),
@@ -61,10 +64,10 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('POST', '/api/admin/articles/:id/unschedule', Permission.ArticleSchedule),
   route('POST', '/api/admin/articles/:id/unpublish', Permission.ArticleUnpublish),
   route('POST', '/api/admin/articles/:id/archive', Permission.ArticleArchive),
-  route('GET', '/api/admin/articles/:id/revisions', Permission.ArticleEditOwn),
-  route('GET', '/api/admin/articles/:id/revisions/:number', Permission.ArticleEditOwn),
-  route('GET', '/api/admin/articles/:id/diff', Permission.ArticleEditOwn),
-  route('POST', '/api/admin/articles/:id/revisions/:number/restore', Permission.ArticleEditOwn),
+  route('GET', '/api/admin/articles/:id/revisions', STORY_READER),
+  route('GET', '/api/admin/articles/:id/revisions/:number', STORY_READER),
+  route('GET', '/api/admin/articles/:id/diff', STORY_READER),
+  route('POST', '/api/admin/articles/:id/revisions/:number/restore', STORY_READER),
   route('POST', '/api/admin/imports', Permission.ImportRun),
 ];
 
