@@ -5,6 +5,7 @@ import { MediaFileStore } from './media-file-store.js';
 import { MediaIngestService } from './media-ingest.service.js';
 import { MediaLibraryService } from './media-library.service.js';
 import { MediaLookupService } from './media-lookup.service.js';
+import { MediaOrphanSweeper } from './media-orphans.service.js';
 import { MediaPublicController } from './media-public.controller.js';
 import { MediaRepository } from './media.repository.js';
 import { ImageProcessor } from './processing/image-processor.js';
@@ -23,7 +24,8 @@ import { MediaUploadInterceptor } from './upload/media-upload.interceptor.js';
     MediaDeliveryService,
     MediaLookupService,
     MediaUploadInterceptor,
+    MediaOrphanSweeper,
   ],
-  exports: [MediaLookupService],
+  exports: [MediaLookupService, MediaOrphanSweeper],
 })
 export class MediaModule {}

@@ -56,4 +56,18 @@ describe('LocalMediaStorage (real files)', () => {
     await expect(store.delete(['originals/../../secret'])).rejects.toBeInstanceOf(UnsafeStorageKeyError);
     expect(await readFile(join(dir, 'secret'), 'utf8')).toBe('do not read');
   });
+
+  it('lists the files under a prefix with their times, skipping leftovers that are not keys', async () => {
+    await store.put(`renditions/${id}/abcdefabcdef/thumb.webp`, Buffer.from('a'));
+    await store.put(`renditions/${id}/abcdefabcdef/large.jpeg`, Buffer.from('b'));
+    await store.put(`originals/${id}/abcdefabcdef`, Buffer.from('c'));
+    await writeFile(join(dir, 'media', 'renditions', id, 'abcdefabcdef', 'medium.webp.1234abcd.part'), 'half');
+    const listed: Array<{ key: string; modifiedAt: Date }> = [];
+    for await (const item of store.list('renditions/')) listed.push(item);
+    expect(listed.map((i) => i.key).sort()).toEqual([`renditions/${id}/abcdefabcdef/large.jpeg`, `renditions/${id}/abcdefabcdef/thumb.webp`]);
+    expect(listed[0].modifiedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const none: unknown[] = [];
+    for await (const item of new LocalMediaStorage(join(dir, 'nothing-here')).list('originals/')) none.push(item);
+    expect(none).toEqual([]);
+  });
 });

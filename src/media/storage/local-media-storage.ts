@@ -2,10 +2,19 @@
 // past storage-keys.ts could not reach another path.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
-import { StoredObjectMissingError, type MediaStorage, type StoredObject } from './media-storage.js';
+import { copyFile, mkdir, opendir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { StoredObjectMissingError, type MediaStorage, type StoredKey, type StoredObject } from './media-storage.js';
 import { assertSafeKey, UnsafeStorageKeyError } from './storage-keys.js';
+
+const isKey = (key: string): boolean => {
+  try {
+    assertSafeKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export class LocalMediaStorage implements MediaStorage {
   readonly root: string;
@@ -61,6 +70,32 @@ export class LocalMediaStorage implements MediaStorage {
     const paths = keys.map((k) => this.pathOf(k));
     await Promise.all(paths.map((p) => rm(p, { force: true })));
     await this.pruneEmptyFolders(paths);
+  }
+
+  /** Files only; names that are not keys (a `.part` left by a crash mid-write) are skipped. */
+  async *list(prefix: string): AsyncIterable<StoredKey> {
+    const top = resolve(this.root, prefix);
+    if (!top.startsWith(this.root + sep)) throw new UnsafeStorageKeyError(prefix);
+    const pending = [top];
+    for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+      let entries;
+      try {
+        entries = await opendir(folder);
+      } catch (e) {
+        // Not made yet, or pruned by a concurrent delete.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      for await (const entry of entries) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) pending.push(path);
+        else if (entry.isFile()) {
+          const key = relative(this.root, path).split(sep).join('/');
+          const modifiedAt = await stat(path).then((st) => st.mtime, () => null);
+          if (modifiedAt && isKey(key)) yield { key, modifiedAt };
+        }
+      }
+    }
   }
 
   private async copyInto(source: string, target: string): Promise<void> {

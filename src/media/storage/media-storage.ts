@@ -9,6 +9,11 @@ export interface StoredObject {
   bytes: number | null;
 }
 
+export interface StoredKey {
+  key: string;
+  modifiedAt: Date;
+}
+
 export interface MediaStorage {
   /** Stores a file from local disk; the store may move it away (the caller deletes its path afterwards either way). */
   putFile(key: string, path: string, contentType: string): Promise<void>;
@@ -17,6 +22,8 @@ export interface MediaStorage {
   read(key: string): Promise<StoredObject>;
   /** Deletes what exists of `keys`; missing keys are not an error. */
   delete(keys: readonly string[]): Promise<void>;
+  /** Every stored key under `prefix` (e.g. `originals/`), in no set order: for finding orphaned files. */
+  list(prefix: string): AsyncIterable<StoredKey>;
 }
 
 export class StoredObjectMissingError extends Error {

@@ -88,4 +88,15 @@ describe('S3MediaStorage against a local S3-compatible server', () => {
     await expect(store.put('../escape', Buffer.from('x'), 'image/webp')).rejects.toBeInstanceOf(UnsafeStorageKeyError);
     await expect(store.read('originals/../../x')).rejects.toBeInstanceOf(UnsafeStorageKeyError);
   });
+
+  it('lists the keys under a prefix, across pages', async () => {
+    const keys = Array.from({ length: 3 }, (_, i) => `renditions/${id}/aaaaaaaaaaa${i}/thumb.webp`);
+    for (const key of keys) await store.put(key, Buffer.from('x'), 'image/webp');
+    await store.put(`originals/${id}/bbbbbbbbbbbb`, Buffer.from('y'), 'image/jpeg');
+    const listed: Array<{ key: string; modifiedAt: Date }> = [];
+    for await (const item of store.list('renditions/')) listed.push(item);
+    expect(listed.map((i) => i.key).filter((k) => keys.includes(k)).sort()).toEqual(keys);
+    expect(listed.every((i) => i.key.startsWith('renditions/') && i.modifiedAt instanceof Date)).toBe(true);
+    await store.delete(keys);
+  });
 });

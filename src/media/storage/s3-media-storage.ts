@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { AppConfig } from '../../config/config.js';
-import { StoredObjectMissingError, type MediaStorage, type StoredObject } from './media-storage.js';
+import { StoredObjectMissingError, type MediaStorage, type StoredKey, type StoredObject } from './media-storage.js';
 import { assertSafeKey } from './storage-keys.js';
 
 type S3Settings = AppConfig['media']['s3'];
@@ -77,5 +77,16 @@ export class S3MediaStorage implements MediaStorage {
       );
       if (out.Errors?.length) throw new Error(`S3 refused to delete ${out.Errors.map((e) => `${e.Key}: ${e.Code}`).join(', ')}`);
     }
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredKey> {
+    let token: string | undefined;
+    do {
+      const out = await this.client.send(new this.sdk.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of out.Contents ?? []) {
+        if (object.Key && object.LastModified) yield { key: object.Key, modifiedAt: object.LastModified };
+      }
+      token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    } while (token);
   }
 }

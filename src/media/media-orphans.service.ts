@@ -1,0 +1,61 @@
+// Finds and removes files no asset row points at. Files are written before the row commits and old
+// ones removed after (media-file-store.ts), so a crash between the two leaves an orphan: it costs
+// storage, never correctness. A periodic sweep (housekeeping) gives that storage back.
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Rendition } from './media-asset.entity.js';
+import { MEDIA_STORAGE, type MediaStorage, type StoredKey } from './storage/media-storage.js';
+import { isUuid } from './storage/storage-keys.js';
+
+/** Files younger than this are left alone: an upload may still be on its way to its commit. */
+export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
+const BATCH = 500;
+
+export interface OrphanSweep {
+  examined: number;
+  deleted: number;
+}
+
+@Injectable()
+export class MediaOrphanSweeper {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+  ) {}
+
+  /** Deletes stored files older than `graceMs` that no asset (original or rendition) refers to. */
+  async sweep(graceMs = ORPHAN_GRACE_MS): Promise<OrphanSweep> {
+    const cutoff = Date.now() - graceMs;
+    const result: OrphanSweep = { examined: 0, deleted: 0 };
+    for (const prefix of ['originals/', 'renditions/']) {
+      let batch: StoredKey[] = [];
+      for await (const item of this.storage.list(prefix)) {
+        result.examined += 1;
+        if (item.modifiedAt.getTime() < cutoff) batch.push(item);
+        if (batch.length === BATCH) {
+          result.deleted += await this.removeUnreferenced(batch);
+          batch = [];
+        }
+      }
+      if (batch.length) result.deleted += await this.removeUnreferenced(batch);
+    }
+    return result;
+  }
+
+  private async removeUnreferenced(batch: readonly StoredKey[]): Promise<number> {
+    // Layout: originals/<assetId>/<token>, renditions/<assetId>/<token>/<name>.<format>. Anything
+    // else is not ours to judge and stays.
+    const owned = batch.filter((item) => isUuid(item.key.split('/')[1] ?? ''));
+    const ids = [...new Set(owned.map((item) => item.key.split('/')[1]))];
+    if (ids.length === 0) return 0;
+    const rows: Array<{ storage_key: string | null; renditions: Rendition[] }> = await this.dataSource.query(
+      `SELECT storage_key, renditions FROM media_asset WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const referenced = new Set(rows.flatMap((r) => [...(r.storage_key ? [r.storage_key] : []), ...r.renditions.map((x) => x.storageKey)]));
+    const orphans = owned.map((item) => item.key).filter((key) => !referenced.has(key));
+    if (orphans.length) await this.storage.delete(orphans);
+    return orphans.length;
+  }
+}
