@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
+import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { ImporterModule } from './importer/importer.module.js';
 import { loggerOptions } from './logging.js';
 import { MediaModule } from './media/media.module.js';
@@ -37,6 +38,7 @@ export class AppModule implements NestModule {
         ArticlesModule,
         ContentModule,
         SchedulerModule,
+        HousekeepingModule,
         SearchModule,
         ImporterModule,
       ],

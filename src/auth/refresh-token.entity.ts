@@ -16,7 +16,8 @@ export class RefreshToken {
 
   @Column({ type: 'text', unique: true }) tokenHash: string;
 
-  @Column({ type: 'timestamptz' }) expiresAt: Date;
+  /** Housekeeping purges by this index (src/housekeeping). */
+  @Index('idx_refresh_token_expires') @Column({ type: 'timestamptz' }) expiresAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 

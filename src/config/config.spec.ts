@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     expect(config.media.dir).toBe('.data/media');
     expect(config.media.requirePhotoCredit).toBe(true);
     expect(config.corsOrigins).toBe(false);
+    expect(config.housekeepingIntervalMs).toBe(3_600_000);
   });
 
   it('converts numbers, booleans and lists from strings', () => {
@@ -47,6 +48,14 @@ describe('loadConfig', () => {
     const problems = problemsOf({ ADMIN_PASSWORD: 'short', PORT: '70000' });
     expect(problems.some((p) => p.startsWith('ADMIN_PASSWORD:'))).toBe(true);
     expect(problems.some((p) => p.startsWith('PORT:'))).toBe(true);
+  });
+
+  it('takes a housekeeping interval in milliseconds between a second and a day', () => {
+    expect(loadConfig({ HOUSEKEEPING_INTERVAL_MS: '60000' }).housekeepingIntervalMs).toBe(60_000);
+    expect(problemsOf({ HOUSEKEEPING_INTERVAL_MS: '1h' })).toContainEqual(
+      expect.stringMatching(/^HOUSEKEEPING_INTERVAL_MS: must be a number of milliseconds/),
+    );
+    expect(problemsOf({ HOUSEKEEPING_INTERVAL_MS: '10' })).toEqual([expect.stringMatching(/^HOUSEKEEPING_INTERVAL_MS: .*not be less than 1000/)]);
   });
 
   it('treats empty variables as unset', () => {

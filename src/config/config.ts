@@ -28,6 +28,7 @@ export interface AppConfig {
   defaultImportCategory: string;
   schedulerIntervalMs: number;
   schedulerEnabled: boolean;
+  housekeepingIntervalMs: number;
   searchDictionaryPaths: string[];
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
   /** Number of trusted reverse-proxy hops. */
@@ -89,6 +90,7 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     defaultImportCategory: v.IMPORT_DEFAULT_CATEGORY,
     schedulerIntervalMs: v.SCHEDULER_INTERVAL_MS,
     schedulerEnabled: v.SCHEDULER_ENABLED,
+    housekeepingIntervalMs: v.HOUSEKEEPING_INTERVAL_MS,
     searchDictionaryPaths: v.SEARCH_DICTIONARY_PATHS ? v.SEARCH_DICTIONARY_PATHS.split(',').map((s) => s.trim()) : [],
     loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     trustProxy: v.TRUST_PROXY,

@@ -83,6 +83,10 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   SCHEDULER_ENABLED: boolean = true;
 
+  /** How often each process tries to purge expired refresh tokens and login counters (one process at a time does it). */
+  @Transform(toInt) @IsInt({ message: 'must be a number of milliseconds' }) @Min(1000) @Max(86_400_000)
+  HOUSEKEEPING_INTERVAL_MS: number = 3_600_000;
+
   /** Comma-separated extra jieba dictionaries (editors extend the newsroom dictionary). */
   @IsOptional() @IsString()
   SEARCH_DICTIONARY_PATHS?: string;
