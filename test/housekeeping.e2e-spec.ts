@@ -1,9 +1,14 @@
-// Housekeeping against PostgreSQL: refresh tokens long past expiry and ended login counters are
-// purged, everything still usable stays, and sweeps in several processes never repeat or block each other.
+// Housekeeping against PostgreSQL: refresh tokens long past expiry, ended login counters and orphaned
+// media files are purged, everything still usable stays, and sweeps in several processes never
+// repeat or block each other.
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import request from 'supertest';
 import { hashRefreshToken } from '../src/auth/refresh-token.js';
 import { HOUSEKEEPING_LOCK } from '../src/housekeeping/housekeeping.repository.js';
 import { HousekeepingService, LOGIN_ATTEMPT_MARGIN_SECONDS, PURGE_BATCH_SIZE } from '../src/housekeeping/housekeeping.service.js';
+import { filesUnder, makeTempDir } from './fixtures/media/images.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { eventually, startAppOn } from './support/shared-db.js';
 import { createUser, login, type Session, type TestUser } from './support/users.js';
@@ -14,14 +19,19 @@ describe('housekeeping', () => {
   let t: TestApp;
   let housekeeping: HousekeepingService;
   let editor: TestUser;
+  let mediaDir: string;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+    mediaDir = await makeTempDir('masthead-housekeeping-');
+    env = { LOGIN_WINDOW_SECONDS: String(WINDOW_SECONDS), MEDIA_DIR: mediaDir };
+    t = await createTestApp(env);
     housekeeping = t.app.get(HousekeepingService);
     editor = await createUser(t, ['editor']);
   });
   afterAll(async () => {
     await t.close();
+    await rm(mediaDir, { recursive: true, force: true });
   });
 
   const refresh = (refreshToken: string) => request(t.http).post('/api/auth/refresh').send({ refreshToken });
@@ -125,7 +135,7 @@ describe('housekeeping', () => {
       [PURGE_BATCH_SIZE + 1],
     );
 
-    expect(await housekeeping.sweep()).toEqual({ refreshTokens: backlog, loginAttempts: PURGE_BATCH_SIZE + 1 });
+    expect(await housekeeping.sweep()).toEqual({ refreshTokens: backlog, loginAttempts: PURGE_BATCH_SIZE + 1, mediaFiles: 0 });
     expect(await expiredTokensLeft()).toBe(0);
     await refresh(session.refreshToken).expect(200);
   });
@@ -137,7 +147,7 @@ describe('housekeeping', () => {
     try {
       await other.startTransaction();
       await other.query('SELECT pg_advisory_xact_lock($1)', [HOUSEKEEPING_LOCK]);
-      expect(await housekeeping.sweep()).toEqual({ refreshTokens: 0, loginAttempts: 0 });
+      expect(await housekeeping.sweep()).toEqual({ refreshTokens: 0, loginAttempts: 0, mediaFiles: 0 });
       expect(await expiredTokensLeft()).toBe(10);
       await other.commitTransaction();
     } finally {
@@ -147,7 +157,7 @@ describe('housekeeping', () => {
   });
 
   it('splits the work of two processes sweeping at once: every row deleted once, neither waits forever', async () => {
-    const second = await startAppOn(t.config.databaseUrl, { LOGIN_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+    const second = await startAppOn(t.config.databaseUrl, env);
     try {
       const backlog = PURGE_BATCH_SIZE * 3 + 10;
       await insertExpiredTokens(backlog);
@@ -160,12 +170,25 @@ describe('housekeeping', () => {
   });
 
   it('sweeps by itself every HOUSEKEEPING_INTERVAL_MS', async () => {
-    const timed = await startAppOn(t.config.databaseUrl, { HOUSEKEEPING_INTERVAL_MS: '1000' });
+    const timed = await startAppOn(t.config.databaseUrl, { ...env, HOUSEKEEPING_INTERVAL_MS: '1000' });
     try {
       await insertExpiredTokens(5);
       await eventually(async () => ((await expiredTokensLeft()) === 0 ? true : undefined), 10_000);
     } finally {
       await timed.close();
     }
+  });
+
+  it('removes media files no asset refers to once they are an hour old', async () => {
+    const old = `originals/${randomUUID()}/0123456789ab`;
+    const recent = `originals/${randomUUID()}/ba9876543210`;
+    for (const [key, ageMs] of [[old, 2 * 3_600_000], [recent, 60_000]] as const) {
+      await mkdir(join(mediaDir, key, '..'), { recursive: true });
+      await writeFile(join(mediaDir, key), 'orphan');
+      const at = new Date(Date.now() - ageMs);
+      await utimes(join(mediaDir, key), at, at);
+    }
+    expect((await housekeeping.sweep()).mediaFiles).toBe(1);
+    expect(await filesUnder(mediaDir)).toEqual([recent]);
   });
 });

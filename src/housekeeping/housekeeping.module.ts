@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MediaModule } from '../media/media.module.js';
 import { HousekeepingRepository } from './housekeeping.repository.js';
 import { HousekeepingService } from './housekeeping.service.js';
 
-@Module({ providers: [HousekeepingService, HousekeepingRepository], exports: [HousekeepingService] })
+@Module({ imports: [MediaModule], providers: [HousekeepingService, HousekeepingRepository], exports: [HousekeepingService] })
 export class HousekeepingModule {}

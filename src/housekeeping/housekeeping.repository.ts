@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 
 // Any fixed number works, as long as every Masthead process uses the same (migrate.ts uses 7_264_201).
 export const HOUSEKEEPING_LOCK = 7_264_202;
+/** Held for a whole media sweep, which works on files rather than rows. */
+export const MEDIA_SWEEP_LOCK = 7_264_203;
 
 interface DeletedRow {
   deleted: number;
@@ -12,8 +14,8 @@ interface DeletedRow {
 @Injectable()
 export class HousekeepingRepository {
   /** Takes the housekeeping lock for the rest of `manager`'s transaction; false when another session holds it. */
-  async tryLock(manager: EntityManager): Promise<boolean> {
-    const rows = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [HOUSEKEEPING_LOCK]);
+  async tryLock(manager: EntityManager, lock = HOUSEKEEPING_LOCK): Promise<boolean> {
+    const rows = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [lock]);
     return rows[0].locked;
   }
 

@@ -1,13 +1,15 @@
-// Deletes auth rows that can no longer matter, so their tables stop growing: refresh tokens well past
-// their expiry and failed-login counters whose window ended long ago. Every process runs the timer;
-// a PostgreSQL advisory lock lets one of them purge at a time. Each batch is its own short
-// transaction, so a large backlog never keeps rows locked while logins and refreshes wait.
+// Deletes what can no longer matter, so it stops growing: refresh tokens well past their expiry,
+// failed-login counters whose window ended long ago, and media files no asset refers to (left by a
+// crash between a file write and its commit). Every process runs the timer; PostgreSQL advisory
+// locks let one of them do each job at a time. Each row batch is its own short transaction, so a
+// large backlog never keeps rows locked while logins and refreshes wait.
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { HousekeepingRepository } from './housekeeping.repository.js';
+import { MediaOrphanSweeper } from '../media/media-orphans.service.js';
+import { HousekeepingRepository, MEDIA_SWEEP_LOCK } from './housekeeping.repository.js';
 
 /** Rows per DELETE statement (and per transaction). */
 export const PURGE_BATCH_SIZE = 1000;
@@ -28,6 +30,7 @@ export const LOGIN_ATTEMPT_MARGIN_SECONDS = 3_600;
 export interface SweepCounts {
   refreshTokens: number;
   loginAttempts: number;
+  mediaFiles: number;
 }
 
 type PurgeBatch = (manager: EntityManager) => Promise<number>;
@@ -43,6 +46,7 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: HousekeepingRepository,
+    private readonly mediaOrphans: MediaOrphanSweeper,
   ) {}
 
   /** The first sweep comes one interval after start: nothing here is urgent. */
@@ -63,26 +67,37 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
    * sweeping and carries on to the end.
    */
   async sweep(): Promise<SweepCounts> {
-    const counts: SweepCounts = { refreshTokens: 0, loginAttempts: 0 };
+    const counts: SweepCounts = { refreshTokens: 0, loginAttempts: 0, mediaFiles: 0 };
     const loginAttemptAge = this.config.loginThrottle.windowSeconds + LOGIN_ATTEMPT_MARGIN_SECONDS;
-    const purges: Array<[keyof SweepCounts, PurgeBatch]> = [
+    const purges: Array<[Exclude<keyof SweepCounts, 'mediaFiles'>, PurgeBatch]> = [
       ['refreshTokens', (m) => this.repository.purgeExpiredRefreshTokens(m, REFRESH_TOKEN_RETENTION_SECONDS, PURGE_BATCH_SIZE)],
       ['loginAttempts', (m) => this.repository.purgeEndedLoginAttempts(m, loginAttemptAge, PURGE_BATCH_SIZE)],
     ];
     try {
-      for (const [kind, purgeBatch] of purges) {
+      rows: for (const [kind, purgeBatch] of purges) {
         for (;;) {
           if (this.stopped) return counts;
           const deleted = await this.underLock(purgeBatch);
-          if (deleted === null) return counts;
+          if (deleted === null) break rows;
           counts[kind] += deleted;
           if (deleted < PURGE_BATCH_SIZE) break;
         }
       }
+      if (!this.stopped) counts.mediaFiles = await this.sweepMediaFiles();
       return counts;
     } finally {
-      if (counts.refreshTokens + counts.loginAttempts > 0) this.logger.log(counts, 'purged expired refresh tokens and login counters');
+      if (counts.refreshTokens + counts.loginAttempts + counts.mediaFiles > 0) this.logger.log(counts, 'housekeeping purged');
     }
+  }
+
+  /**
+   * One process at a time walks the media store (its lock is held in a transaction that only holds
+   * the lock; the sweep's own queries run on other connections). 0 when another process is at it.
+   */
+  private sweepMediaFiles(): Promise<number> {
+    return this.dataSource.transaction(async (manager) =>
+      (await this.repository.tryLock(manager, MEDIA_SWEEP_LOCK)) ? (await this.mediaOrphans.sweep()).deleted : 0,
+    );
   }
 
   /** One batch in its own transaction holding the lock; null when another process holds it. */
