@@ -44,6 +44,10 @@ describe('loadConfig', () => {
     );
   });
 
+  it('accepts the default admin address spelled out (admin@localhost)', () => {
+    expect(loadConfig({ ADMIN_EMAIL: 'admin@localhost' }).admin.email).toBe('admin@localhost');
+  });
+
   it('refuses a short admin password and an out-of-range port', () => {
     const problems = problemsOf({ ADMIN_PASSWORD: 'short', PORT: '70000' });
     expect(problems.some((p) => p.startsWith('ADMIN_PASSWORD:'))).toBe(true);

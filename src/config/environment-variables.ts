@@ -51,7 +51,8 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   REQUIRE_PHOTO_CREDIT: boolean = true;
 
-  @IsOptional() @IsEmail({}, { message: 'must be an email address' })
+  // Like user emails, a domain without a TLD is allowed: the default admin is admin@localhost.
+  @IsOptional() @IsEmail({ require_tld: false }, { message: 'must be an email address' })
   ADMIN_EMAIL?: string;
 
   @IsOptional() @IsString() @MinLength(10, { message: 'must be at least 10 characters' })
