@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { MediaAsset } from '../src/media/media-asset.entity.js';
-import { filesUnder, makeTempDir, photo, pixelBombPng, withMetadata } from './fixtures/media/images.js';
+import { filesUnder, makeTempDir, photo, pixelBombPng, withLegacyIptc, withMetadata } from './fixtures/media/images.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createUser, type TestUser } from './support/users.js';
 
@@ -85,6 +85,13 @@ describe('media: uploading photos', () => {
     });
     expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/api/admin/media/${res.body.id}`);
+  });
+
+  it('reads IPTC written in Big5 or GBK by desk systems that declare no character set', async () => {
+    const big5 = withLegacyIptc(await photo(320, 240), 'big5', { caption: '總統府今日舉行記者會，說明國防預算。', credit: '中央社', byline: '陳培煌' });
+    expect((await upload(editor, big5).expect(201)).body).toMatchObject({ caption: '總統府今日舉行記者會，說明國防預算。', credit: '中央社', creator: '陳培煌' });
+    const gbk = withLegacyIptc(await photo(320, 240), 'gbk', { caption: '首相在国会发表讲话，宣布新的经济措施。', credit: '新华社', byline: '李明' });
+    expect((await upload(editor, gbk).expect(201)).body).toMatchObject({ caption: '首相在国会发表讲话，宣布新的经济措施。', credit: '新华社', creator: '李明' });
   });
 
   it('makes thumb, medium and large in WebP and the original format, never enlarged', async () => {

@@ -7,7 +7,7 @@
  */
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
-import { COMMON_HAN } from './parser/common-han.js';
+import { decodeLegacyChinese, WRONG_DECODING } from '../common/legacy-chinese.js';
 
 export type PageDecodingFailure = 'empty' | 'binary' | 'undecodable';
 
@@ -48,14 +48,9 @@ const BINARY_SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; kind: string 
 
 /** Control bytes a text page may hold: tab, line feed, form feed, carriage return. */
 const TEXT_CONTROL_BYTES = new Set([0x09, 0x0a, 0x0c, 0x0d]);
-/** Replacement, C1 controls and private-use characters only appear when bytes were read wrongly. */
-const WRONG_DECODING = /[\ufffd\u0080-\u009f\ue000-\uf8ff]/u;
-/** Share of Han characters that must be common ones for a Chinese decoding to be believed. */
-const MIN_COMMON_HAN_SHARE = 0.8;
 /** A Latin single-byte page is mostly ASCII; mostly high bytes means some other encoding. */
 const MAX_LATIN_HIGH_BYTE_SHARE = 0.1;
 
-const CHINESE_ENCODINGS = ['GB18030', 'Big5'] as const;
 const LATIN_ENCODINGS = new Set(['ISO-8859-1', 'ISO-8859-15', 'windows-1252']);
 
 export function decodePageBytes(buf: Buffer): DecodedPage {
@@ -65,7 +60,7 @@ export function decodePageBytes(buf: Buffer): DecodedPage {
   refuseBinary(buf);
   const utf8 = decodeStrictUtf8(buf);
   if (utf8 !== null) return finish(utf8, 'UTF-8');
-  const legacy = decodeChinese(buf) ?? decodeLatin(buf);
+  const legacy = decodeLegacyChinese(buf) ?? decodeLatin(buf);
   if (legacy) return finish(legacy.text, legacy.encoding);
   throw new PageDecodingError(
     'undecodable',
@@ -97,33 +92,6 @@ function decodeStrictUtf8(buf: Buffer): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * GB18030 and Big5 byte ranges overlap, so both are tried (with whatever chardet
- * suggests) and the decoding made of common characters wins.
- */
-function decodeChinese(buf: Buffer): DecodedPage | null {
-  const suggested = analyse(buf).map((match) => match.name);
-  const order = [...suggested.filter(isChineseEncoding), ...CHINESE_ENCODINGS];
-  let best: { page: DecodedPage; share: number } | null = null;
-  for (const encoding of new Set(order)) {
-    const text = iconv.decode(buf, encoding);
-    if (WRONG_DECODING.test(text)) continue;
-    const share = commonHanShare(text);
-    if (share >= MIN_COMMON_HAN_SHARE && (best === null || share > best.share)) best = { page: { text, encoding }, share };
-  }
-  return best?.page ?? null;
-}
-
-function isChineseEncoding(name: string): name is (typeof CHINESE_ENCODINGS)[number] {
-  return (CHINESE_ENCODINGS as readonly string[]).includes(name);
-}
-
-function commonHanShare(text: string): number {
-  const han = text.match(/\p{Script=Han}/gu) ?? [];
-  if (han.length === 0) return 0;
-  return han.filter((character) => COMMON_HAN.has(character)).length / han.length;
 }
 
 /** Only when chardet names a Western encoding and the page is nearly all ASCII. */

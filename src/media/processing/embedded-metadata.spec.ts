@@ -1,25 +1,30 @@
-import { captureTime, iimText, langAlt, pickEmbeddedFields, reconcile } from './embedded-metadata.js';
+import iconv from 'iconv-lite';
+import { captureTime, iimText, langAlt, pickEmbeddedFields, reconcile, type IimCharset } from './embedded-metadata.js';
 import { NO_IPTC_BLOCK } from './iptc-block.js';
 
 /** What exifr returns for IIM text written as UTF-8: each byte as one Latin-1 character. */
 const asExifrReadsIt = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+/** The same for text a desk system wrote in a legacy code page. */
+const legacyAsExifrReadsIt = (text: string, encoding: string) => iconv.encode(text, encoding).toString('latin1');
+const utf8: IimCharset = { utf8Declared: true, legacy: null };
+const undeclared: IimCharset = { utf8Declared: false, legacy: null };
 
 describe('IIM text', () => {
   it('re-reads UTF-8 bytes that exifr decoded as Latin-1 when the block declares UTF-8', () => {
-    expect(iimText(asExifrReadsIt('俄罗斯外交部/路透社'), true)).toEqual({ text: '俄罗斯外交部/路透社', certain: true });
+    expect(iimText(asExifrReadsIt('俄罗斯外交部/路透社'), utf8)).toEqual({ text: '俄罗斯外交部/路透社', certain: true });
   });
 
   it('recognises undeclared UTF-8 by its bytes', () => {
-    expect(iimText(asExifrReadsIt('图取自X（面子书）'), false)?.text).toBe('图取自X（面子书）');
+    expect(iimText(asExifrReadsIt('图取自X（面子书）'), undeclared)?.text).toBe('图取自X（面子书）');
   });
 
   it('keeps genuine Latin-1 text as Latin-1, marked uncertain', () => {
-    expect(iimText('Caf\u00e9 de Flore', false)).toEqual({ text: 'Café de Flore', certain: false });
+    expect(iimText('Caf\u00e9 de Flore', undeclared)).toEqual({ text: 'Café de Flore', certain: false });
   });
 
   it('joins repeated datasets and drops padding and control characters', () => {
-    expect(iimText([asExifrReadsIt('陈摄影'), asExifrReadsIt('李摄影\u0000')], true)?.text).toBe('陈摄影; 李摄影');
-    expect(iimText('  \u0000 ', false)).toBeNull();
+    expect(iimText([asExifrReadsIt('陈摄影'), asExifrReadsIt('李摄影\u0000')], utf8)?.text).toBe('陈摄影; 李摄影');
+    expect(iimText('  \u0000 ', undeclared)).toBeNull();
   });
 });
 
@@ -78,6 +83,34 @@ describe('pickEmbeddedFields', () => {
       usageTerms: '仅限新闻使用',
       capturedAt: new Date('2024-05-01T02:30:00Z'),
     });
+  });
+
+  it('reads undeclared Big5 and GBK captions, credits and bylines as Chinese', () => {
+    const big5 = pickEmbeddedFields(
+      {
+        iptc: {
+          Caption: legacyAsExifrReadsIt('總統府今日舉行記者會，說明國防預算。', 'big5'),
+          Credit: legacyAsExifrReadsIt('中央社', 'big5'),
+          Byline: legacyAsExifrReadsIt('陳培煌', 'big5'),
+        },
+      },
+      NO_IPTC_BLOCK,
+    );
+    expect(big5).toMatchObject({ caption: '總統府今日舉行記者會，說明國防預算。', credit: '中央社', creator: '陳培煌' });
+
+    const gbk = pickEmbeddedFields(
+      { iptc: { Caption: legacyAsExifrReadsIt('首相在国会发表讲话', 'gbk'), Credit: legacyAsExifrReadsIt('新华社', 'gbk') } },
+      NO_IPTC_BLOCK,
+    );
+    expect(gbk).toMatchObject({ caption: '首相在国会发表讲话', credit: '新华社' });
+  });
+
+  it('prefers Unicode XMP to legacy IIM text that reads as no Chinese code page', () => {
+    const fields = pickEmbeddedFields(
+      { iptc: { Caption: 'Caf\u00e9 \u00e0 Paris' }, xmp: { dc: { description: { lang: 'x-default', value: 'Café à Paris, 巴黎' } } } },
+      NO_IPTC_BLOCK,
+    );
+    expect(fields.caption).toBe('Café à Paris, 巴黎');
   });
 
   it('falls back to EXIF Artist and Copyright', () => {

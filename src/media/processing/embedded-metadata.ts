@@ -7,6 +7,13 @@
 // the two were synchronised and XMP was edited since, so XMP wins; an XMP value that merely extends
 // the IIM one is the untruncated text (IIM fields have byte limits, e.g. 32 for Credit); and an IIM
 // value that is not valid UTF-8 (a legacy code page we cannot identify) loses to Unicode XMP.
+//
+// IIM text without a UTF-8 declaration is often in the desk system's code page: GBK/GB18030 from
+// mainland and Malaysian desks, Big5 from Taiwan and Hong Kong agencies. The block's undeclared
+// non-UTF-8 text is judged as a whole (more characters, a surer guess) and, when it reads as common
+// Chinese in one of them, every such field is decoded with it.
+import iconv from 'iconv-lite';
+import { decodeLegacyChinese, type ChineseEncoding } from '../../common/legacy-chinese.js';
 import type { DigestState, IptcBlockFacts } from './iptc-block.js';
 
 export interface EmbeddedFields {
@@ -42,15 +49,26 @@ export const NO_EMBEDDED_FIELDS: EmbeddedFields = {
 
 interface IimText {
   text: string;
-  /** False for non-ASCII bytes that are not UTF-8: a legacy code page, read here as Latin-1. */
+  /** False for non-ASCII bytes that are not UTF-8 nor a recognised Chinese code page: read as Latin-1. */
   certain: boolean;
 }
+
+/** How the block's IIM text is encoded, as far as can be told. */
+export interface IimCharset {
+  utf8Declared: boolean;
+  /** The legacy Chinese encoding undeclared non-UTF-8 text reads as, if any. */
+  legacy: ChineseEncoding | null;
+}
+
+/** Fewer Han characters than this across the block prove nothing about its code page. */
+const MIN_HAN_FOR_LEGACY = 2;
 
 export function pickEmbeddedFields(raw: RawMetadata, block: IptcBlockFacts): EmbeddedFields {
   const iptc = raw.iptc ?? {};
   const xmp = raw.xmp ?? {};
   const ifd0 = raw.tiff?.ifd0 ?? {};
-  const iim = (key: string) => iimText(iptc[key], block.utf8Declared);
+  const charset: IimCharset = { utf8Declared: block.utf8Declared, legacy: block.utf8Declared ? null : legacyEncodingOf(iptc) };
+  const iim = (key: string) => iimText(iptc[key], charset);
   const pick = (key: string, xmpValue: string | null) => reconcile(iim(key), xmpValue, block.digest);
   return {
     caption: pick('Caption', langAlt(namespace(xmp, 'dc').description)),
@@ -73,23 +91,40 @@ export function reconcile(iim: IimText | null, xmp: string | null, digest: Diges
   return iim.text;
 }
 
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
+
 /**
  * exifr decodes IIM text as Latin-1. Its bytes are re-read as UTF-8 when the block declares UTF-8
- * (record 1:90) or, undeclared, when they form valid UTF-8 (which Latin-1 prose practically never does).
+ * (record 1:90) or, undeclared, when they form valid UTF-8 (which Latin-1 prose practically never
+ * does); otherwise in the block's legacy Chinese encoding when it has one.
  */
-export function iimText(value: unknown, utf8Declared: boolean): IimText | null {
-  const raw = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
-  const decoded = raw.map((s) => decodeIim(s, utf8Declared));
+export function iimText(value: unknown, charset: IimCharset): IimText | null {
+  const decoded = strings(value).map((s) => decodeIim(s, charset));
   const text = clean(decoded.map((d) => d.text).join('; '));
   return text ? { text, certain: decoded.every((d) => d.certain) } : null;
 }
 
-function decodeIim(latin1: string, utf8Declared: boolean): IimText {
+function decodeIim(latin1: string, charset: IimCharset): IimText {
   const bytes = Buffer.from(latin1, 'latin1');
   if (!bytes.some((b) => b >= 0x80)) return { text: latin1, certain: true };
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, certain: true };
-  return { text: utf8Declared ? bytes.toString('utf8') : latin1, certain: false };
+  if (charset.utf8Declared) return { text: bytes.toString('utf8'), certain: false };
+  if (charset.legacy) return { text: iconv.decode(bytes, charset.legacy), certain: true };
+  return { text: latin1, certain: false };
+}
+
+/** The Chinese code page all of the block's undeclared, non-UTF-8 text reads as; null if none does. */
+function legacyEncodingOf(iptc: Record<string, unknown>): ChineseEncoding | null {
+  const legacy = Object.values(iptc)
+    .flatMap(strings)
+    .map((s) => Buffer.from(s, 'latin1'))
+    .filter((bytes) => bytes.some((b) => b >= 0x80) && strictUtf8(bytes) === null);
+  if (legacy.length === 0) return null;
+  // A line feed between fields keeps one field's last byte from pairing with the next one's first.
+  const joined = Buffer.concat(legacy.flatMap((bytes) => [bytes, Buffer.from('\n')]));
+  return decodeLegacyChinese(joined, MIN_HAN_FOR_LEGACY)?.encoding ?? null;
 }
 
 function strictUtf8(bytes: Buffer): string | null {
@@ -102,7 +137,7 @@ function strictUtf8(bytes: Buffer): string | null {
 
 /** EXIF "ASCII" strings are UTF-8 in practice (the MWG recommends it); exifr hands them over as read. */
 function exifText(value: unknown): string | null {
-  return typeof value === 'string' ? (iimText(value, false)?.text ?? null) : null;
+  return typeof value === 'string' ? (iimText(value, { utf8Declared: false, legacy: null })?.text ?? null) : null;
 }
 
 function namespace(xmp: Record<string, unknown>, name: string): Record<string, unknown> {
