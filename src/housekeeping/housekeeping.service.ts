@@ -6,6 +6,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { MediaOrphanSweeper } from '../media/media-orphans.service.js';
@@ -38,27 +39,25 @@ type PurgeBatch = (manager: EntityManager) => Promise<number>;
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Housekeeping');
-  private timer: NodeJS.Timeout | null = null;
-  private inFlight: Promise<void> | null = null;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: HousekeepingRepository,
     private readonly mediaOrphans: MediaOrphanSweeper,
-  ) {}
+  ) {
+    this.task = new PeriodicTask(() => this.run(), config.housekeepingIntervalMs);
+  }
 
   /** The first sweep comes one interval after start: nothing here is urgent. */
   onApplicationBootstrap(): void {
-    this.next();
+    this.task.start();
   }
 
   /** Before the connection pool closes, so an in-flight batch can commit. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.inFlight;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /**
@@ -76,14 +75,14 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     try {
       rows: for (const [kind, purgeBatch] of purges) {
         for (;;) {
-          if (this.stopped) return counts;
+          if (this.task.stopping) return counts;
           const deleted = await this.underLock(purgeBatch);
           if (deleted === null) break rows;
           counts[kind] += deleted;
           if (deleted < PURGE_BATCH_SIZE) break;
         }
       }
-      if (!this.stopped) counts.mediaFiles = await this.sweepMediaFiles();
+      if (!this.task.stopping) counts.mediaFiles = await this.sweepMediaFiles();
       return counts;
     } finally {
       if (counts.refreshTokens + counts.loginAttempts + counts.mediaFiles > 0) this.logger.log(counts, 'housekeeping purged');
@@ -103,16 +102,6 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
   /** One batch in its own transaction holding the lock; null when another process holds it. */
   private underLock(purgeBatch: PurgeBatch): Promise<number | null> {
     return this.dataSource.transaction(async (manager) => ((await this.repository.tryLock(manager)) ? purgeBatch(manager) : null));
-  }
-
-  private next(): void {
-    this.timer = setTimeout(() => {
-      this.inFlight = this.run().finally(() => {
-        this.inFlight = null;
-        if (!this.stopped) this.next();
-      });
-    }, this.config.housekeepingIntervalMs);
-    this.timer.unref();
   }
 
   private async run(): Promise<void> {

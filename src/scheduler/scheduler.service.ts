@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ArticleWorkflowService } from '../articles/article-workflow.service.js';
 import { ArticlesRepository } from '../articles/articles.repository.js';
+import { PeriodicTask } from '../common/periodic-task.js';
 import { ProblemException } from '../common/problem.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -19,47 +20,35 @@ const MAX_PER_POLL = 50;
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
-  private timer: NodeJS.Timeout | null = null;
-  private inFlight: Promise<void> | null = null;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: ArticlesRepository,
     private readonly workflow: ArticleWorkflowService,
-  ) {}
+  ) {
+    this.task = new PeriodicTask(() => this.poll(), config.schedulerIntervalMs);
+  }
 
   onApplicationBootstrap(): void {
-    if (this.config.schedulerEnabled) this.next(0);
+    if (this.config.schedulerEnabled) this.task.start(0);
   }
 
   /** Before the connection pool closes (onApplicationShutdown), so an in-flight poll can finish its transaction. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.inFlight;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Publishes the stories that are due now; returns how many were published. */
   async publishDue(): Promise<number> {
     let published = 0;
-    for (let i = 0; i < MAX_PER_POLL && !this.stopped; i += 1) {
+    for (let i = 0; i < MAX_PER_POLL && !this.task.stopping; i += 1) {
       const outcome = await this.fireOne();
       if (outcome === 'idle') break;
       if (outcome === 'published') published += 1;
     }
     return published;
-  }
-
-  private next(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.inFlight = this.poll().finally(() => {
-        this.inFlight = null;
-        if (!this.stopped) this.next(this.config.schedulerIntervalMs);
-      });
-    }, delayMs);
-    this.timer.unref();
   }
 
   private async poll(): Promise<void> {
