@@ -78,7 +78,7 @@ export class ArticleWorkflowController {
   @WorkflowRoute(
     'publish',
     Permission.ArticlePublish,
-    'Makes the working copy live (on a published story: publishes its newest revision). 409 photosMissingCredit when a photo has no credit line.',
+    'Makes the working copy live (on a published story: publishes its newest revision). 409 photosMissingCredit when a photo has no credit line; 409 embargoed (with embargoUntil) while an embargo holds.',
   )
   publish(
     @CurrentUser() user: AuthUser,
@@ -90,7 +90,7 @@ export class ArticleWorkflowController {
     return this.act(user, id, 'publish', ifMatch, body, res);
   }
 
-  @WorkflowRoute('schedule', Permission.ArticleSchedule, 'draft or in_review → scheduled; publishes at publishAt (422 unless in the future).')
+  @WorkflowRoute('schedule', Permission.ArticleSchedule, 'draft or in_review → scheduled; publishes at publishAt (422 unless in the future and not before an embargo).')
   schedule(
     @CurrentUser() user: AuthUser,
     @Param('id', articleId) id: string,

@@ -107,10 +107,10 @@ export class ArticlesController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version last read, e.g. "3".' })
   @ApiOkResponse({ type: ArticleResponseDto })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'The requested slug is taken.' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'The requested slug is taken, or an embargo on a story readers already see (already-public).' })
   @ApiPreconditionFailedResponse({ type: ProblemResponse, description: 'Stale If-Match; currentVersion in the body.' })
   @ApiResponse({ status: 428, type: ProblemResponse, description: 'If-Match missing.' })
-  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse })
+  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Invalid fields; an embargo in the past or ending after the scheduled publication.' })
   async update(
     @CurrentUser() user: AuthUser,
     @Param('id', articleId) id: string,
