@@ -254,7 +254,9 @@ export class SearchRepository {
   private matching(p: Params, match: SearchMatch): { condition: (span: string | null, excluded: string | null) => string; rank: string } {
     if (match.mode === 'tokens') {
       // Every operand is a quoted lexeme (tsqueryOperands); only the ' & ' between them is syntax.
-      const query = `array_to_string(${p.add(tsqueryOperands(match.terms))}::text[], ' & ')::tsquery`;
+      // Bound as one tsquery parameter, parsed once when bound: built in SQL from a text[], the
+      // query was a stable expression that ranking re-parsed for every candidate.
+      const query = `${p.add(tsqueryOperands(match.terms).join(' & '))}::tsquery`;
       return {
         condition: (span, excluded) => `d.document @@ (${query}${span === null ? '' : ` && ${span}::tsquery`}${excluded === null ? '' : ` && !!${excluded}::tsquery`})`,
         rank: `ts_rank_cd(s.document, ${query}, 1)::float8`,
