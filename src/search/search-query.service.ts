@@ -17,7 +17,7 @@ import {
   type SearchMode,
   windowQuery,
 } from './search-query.js';
-import { snippetPassages } from './search-text.js';
+import { eachSnippetPassage } from './search-text.js';
 import { bestSnippet, highlightAll, similarWords } from './snippet.js';
 import { NewsTokenizer } from './tokenizer.js';
 
@@ -175,7 +175,7 @@ export class SearchQueryService {
       rank: row.rank,
       headline: row.headline,
       headlineHighlighted: highlightAll(row.headline, terms, { wholeWords }),
-      snippet: bestSnippet(snippetPassages(story), terms, { wholeWords }),
+      snippet: bestSnippet(eachSnippetPassage(story), terms, { wholeWords }),
     };
   }
 
