@@ -82,8 +82,12 @@ export function snippetPassages(story: SearchableStory): string[] {
  * excerpt, so the body's passages are only gathered when it reads on.
  */
 export function* eachSnippetPassage(story: SearchableStory): Generator<string, void, undefined> {
-  if (present(story.subheadline)) yield story.subheadline;
-  if (present(story.excerpt)) yield story.excerpt;
+  yield* standfirstPassages(story);
   if (present(story.featuredImage?.caption)) yield story.featuredImage.caption;
   for (const block of story.body) yield* blockPassages(block);
+}
+
+/** The passages a snippet reads before the body's: the subheadline and the excerpt. */
+export function standfirstPassages(story: Pick<SearchableStory, 'subheadline' | 'excerpt'>): string[] {
+  return [story.subheadline, story.excerpt].filter(present);
 }

@@ -254,16 +254,17 @@ export function highlightAll(text: string, terms: readonly string[], options: Pi
 
 const better = (x: Window, y: Window | null) => !y || x.distinct > y.distinct || (x.distinct === y.distinct && x.count > y.count);
 
-/**
- * The snippet from the first passage whose window holds every term, else whichever passage has
- * the best window (most distinct terms, then most matches, then the earliest); the first
- * passage's opening when none matches. Only the first `SCAN_LIMIT` characters of a long story are
- * read: the snippet is a pointer, not a verdict.
- */
-export function bestSnippet(passages: Iterable<string>, terms: readonly string[], options: HighlightOptions = {}): string {
+/** What a snippet scan settled on, and whether passages after the ones it read could change it. */
+interface SnippetChoice {
+  text: string | null;
+  matches: Match[];
+  window: Window | null;
+  settled: boolean;
+}
+
+function chooseSnippet(passages: Iterable<string>, wanted: readonly string[], options: HighlightOptions): SnippetChoice {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  const wanted = foldTerms(terms);
-  let chosen: { text: string | null; matches: Match[]; window: Window | null } = { text: null, matches: [], window: null };
+  let chosen: SnippetChoice = { text: null, matches: [], window: null, settled: false };
   let scanned = 0;
   for (const text of passages) {
     if (scanned >= SCAN_LIMIT) break;
@@ -271,11 +272,30 @@ export function bestSnippet(passages: Iterable<string>, terms: readonly string[]
     scanned += text.length;
     const matches = findMatches(text, wanted, options.wholeWords ?? true);
     const window = bestWindow(matches, maxChars);
-    if (window && better(window, chosen.window)) chosen = { text, matches, window };
+    if (window && better(window, chosen.window)) chosen = { text, matches, window, settled: false };
     // A window with every term is as good as it gets for a reader; stop reading.
-    if (chosen.window?.distinct === wanted.length) break;
+    if (chosen.window?.distinct === wanted.length) return { ...chosen, settled: true };
   }
-  return renderWindow(chosen.text ?? '', chosen.matches, chosen.window, maxChars);
+  return { ...chosen, settled: scanned >= SCAN_LIMIT };
+}
+
+/**
+ * The snippet from the first passage whose window holds every term, else whichever passage has
+ * the best window (most distinct terms, then most matches, then the earliest); the first
+ * passage's opening when none matches. Only the first `SCAN_LIMIT` characters of a long story are
+ * read: the snippet is a pointer, not a verdict.
+ */
+export function bestSnippet(passages: Iterable<string>, terms: readonly string[], options: HighlightOptions = {}): string {
+  const chosen = chooseSnippet(passages, foldTerms(terms), options);
+  return renderWindow(chosen.text ?? '', chosen.matches, chosen.window, options.maxChars ?? DEFAULT_MAX_CHARS);
+}
+
+/**
+ * Whether bestSnippet, given these passages followed by any others, would stop within these: the
+ * others cannot change the snippet, so they need not be read (or fetched).
+ */
+export function snippetSettles(passages: Iterable<string>, terms: readonly string[], options: HighlightOptions = {}): boolean {
+  return chooseSnippet(passages, foldTerms(terms), options).settled;
 }
 
 /** pg_trgm's trigrams of one word: lower-case, padded with two spaces before and one after. */
