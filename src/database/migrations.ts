@@ -8,6 +8,5 @@ import { Stories1796006663100 } from '../../migrations/1796006663100-stories.js'
 import { MediaSearch1796006975170 } from '../../migrations/1796006975170-media-search.js';
 import { Search1796007308701 } from '../../migrations/1796007308701-search.js';
 import { ImportRecords1796008796586 } from '../../migrations/1796008796586-import-records.js';
-import { SearchDocumentInline1796018000000 } from '../../migrations/1796018000000-search-document-inline.js';
 
-export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874, Stories1796006663100, MediaSearch1796006975170, Search1796007308701, ImportRecords1796008796586, SearchDocumentInline1796018000000];
+export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874, Stories1796006663100, MediaSearch1796006975170, Search1796007308701, ImportRecords1796008796586];
