@@ -74,5 +74,20 @@ export function weightedText(story: SearchableStory): WeightedText {
 
 /** Passages a snippet may quote, most telling first: the subheadline, the excerpt, then the body. */
 export function snippetPassages(story: SearchableStory): string[] {
-  return [story.subheadline, story.excerpt].filter(present).concat(bodyPassages(story));
+  return [...eachSnippetPassage(story)];
+}
+
+/**
+ * snippetPassages one at a time: the snippet of a search hit usually stops at the subheadline or
+ * excerpt, so the body's passages are only gathered when it reads on.
+ */
+export function* eachSnippetPassage(story: SearchableStory): Generator<string, void, undefined> {
+  yield* standfirstPassages(story);
+  if (present(story.featuredImage?.caption)) yield story.featuredImage.caption;
+  for (const block of story.body) yield* blockPassages(block);
+}
+
+/** The passages a snippet reads before the body's: the subheadline and the excerpt. */
+export function standfirstPassages(story: Pick<SearchableStory, 'subheadline' | 'excerpt'>): string[] {
+  return [story.subheadline, story.excerpt].filter(present);
 }

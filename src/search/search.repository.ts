@@ -52,7 +52,13 @@ interface StoryTextColumns {
   featured_image: SearchablePhoto | null;
 }
 
-export interface HitRow extends StoryTextColumns {
+export interface HitRow extends Omit<StoryTextColumns, 'body'> {
+  /**
+   * Null when the subheadline or excerpt holds every query word as typed, so the snippet most likely
+   * comes from them (see hitTextColumns); SearchRepository.storyBodies fetches it
+   * should the snippet need it after all.
+   */
+  body: SearchableBlock[] | null;
   article_id: string;
   rank: number;
   sort_at: Date;
@@ -150,7 +156,7 @@ export class SearchRepository {
     const section = categoryIds ? `SELECT 1 FROM published_article pc WHERE pc.article_id = d.article_id AND pc.category_id = ANY(${p.add(categoryIds)}::uuid[])` : null;
     const ranked = this.rankedPage(p, match, window, { scope: 'public', filter: section });
     const sql = `${ranked}
-      SELECT h.win, h.article_id, h.rank, h.sort_at, p.slug, p.dateline, p.published_at, p.updated_at, ${TEXT_COLUMNS('p')},
+      SELECT h.win, h.article_id, h.rank, h.sort_at, p.slug, p.dateline, p.published_at, p.updated_at, ${this.hitTextColumns(p, match, 'p')},
              c.name AS category_name, c.slug AS category_slug
         FROM page h
         JOIN published_article p ON p.article_id = h.article_id
@@ -172,10 +178,36 @@ export class SearchRepository {
     if (filter.authorId) where.push(`${p.add(filter.authorId)}::uuid = ANY(a.author_ids)`);
     const ranked = this.rankedPage(p, match, window, { scope: 'admin', filter: `SELECT 1 FROM article a WHERE a.id = d.article_id AND ${where.join(' AND ')}` });
     const sql = `${ranked}
-      SELECT h.win, h.article_id, h.rank, h.sort_at, a.status, ${TEXT_COLUMNS('a')}
+      SELECT h.win, h.article_id, h.rank, h.sort_at, a.status, ${this.hitTextColumns(p, match, 'a')}
         FROM page h JOIN article a ON a.id = h.article_id
        ORDER BY h.rank DESC, h.sort_at DESC, h.article_id DESC`;
     return this.prepared(sql, p.values);
+  }
+
+  /** Bodies of stories in a scope (public: live versions, admin: working copies), by article id. */
+  async storyBodies(scope: SearchScope, articleIds: readonly string[]): Promise<Map<string, SearchableBlock[]>> {
+    const sql =
+      scope === 'public'
+        ? `SELECT article_id AS id, body FROM published_article WHERE article_id = ANY($1::uuid[])`
+        : `SELECT id, body FROM article WHERE id = ANY($1::uuid[])`;
+    const rows = await this.prepared<{ id: string; body: SearchableBlock[] }>(sql, [articleIds]);
+    return new Map(rows.map((row) => [row.id, row.body]));
+  }
+
+  /**
+   * A hit's text columns, the body left out (null) when the subheadline or the excerpt contains
+   * every query word as typed. Bodies are most of a result's bytes (~2 KB of JSON a story): sending
+   * and parsing them cost PostgreSQL and Node about a millisecond per search, and the snippet
+   * usually stops at the standfirst. A word found as typed may still not settle the snippet (not a
+   * whole word, too far apart for one window), so the service checks, and fetches the few bodies
+   * it still needs with storyBodies. The headline fallback always gets the body.
+   */
+  private hitTextColumns(p: Params, match: SearchMatch, alias: string): string {
+    if (match.mode !== 'tokens') return TEXT_COLUMNS(alias);
+    const patterns = p.add(match.terms.map(containsPattern));
+    const holdsAll = (column: string) => `coalesce(${alias}.${column} LIKE ALL (${patterns}::text[]), false)`;
+    const body = `CASE WHEN ${holdsAll('subheadline')} OR ${holdsAll('excerpt')} THEN NULL ELSE ${alias}.body END AS body`;
+    return `${alias}.headline, ${alias}.subheadline, ${alias}.excerpt, ${body}, ${alias}.featured_image`;
   }
 
   /**
@@ -254,7 +286,9 @@ export class SearchRepository {
   private matching(p: Params, match: SearchMatch): { condition: (span: string | null, excluded: string | null) => string; rank: string } {
     if (match.mode === 'tokens') {
       // Every operand is a quoted lexeme (tsqueryOperands); only the ' & ' between them is syntax.
-      const query = `array_to_string(${p.add(tsqueryOperands(match.terms))}::text[], ' & ')::tsquery`;
+      // Bound as one tsquery parameter, parsed once when bound: built in SQL from a text[], the
+      // query was a stable expression that ranking re-parsed for every candidate.
+      const query = `${p.add(tsqueryOperands(match.terms).join(' & '))}::tsquery`;
       return {
         condition: (span, excluded) => `d.document @@ (${query}${span === null ? '' : ` && ${span}::tsquery`}${excluded === null ? '' : ` && !!${excluded}::tsquery`})`,
         rank: `ts_rank_cd(s.document, ${query}, 1)::float8`,

@@ -58,6 +58,10 @@ const unitFolds = new Uint16Array(0x10000);
 const UNIT_SPECIAL = 0xffff;
 const utf16 = new TextDecoder('utf-16le');
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+/** Scratch space for foldWithOrigins' folded units, grown as needed. */
+let foldBuffer = new Uint16Array(4096);
+const identity = (i: number) => i;
+const nextUnit = (i: number) => i + 1;
 
 function foldUnit(code: number): number {
   let entry = unitFolds[code];
@@ -78,16 +82,20 @@ function foldUnit(code: number): number {
  * phrase-level conversions.
  */
 export function foldWithOrigins(text: string): FoldedText {
-  // Usual case: every character folds to one ordinary unit, so positions carry over.
-  const units = new Uint16Array(text.length);
+  // Usual case: every character folds to one ordinary unit, so positions carry over. The units are
+  // written into one reused buffer (a search folds some 150 passages; each its own array was
+  // garbage to collect).
+  if (foldBuffer.length < text.length) foldBuffer = new Uint16Array(Math.max(text.length, 2 * foldBuffer.length));
+  const units = foldBuffer;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const folded = isSurrogate(code) ? -1 : foldUnit(code);
     if (folded < 0) return foldCharacterwise(text);
     units[i] = folded;
   }
-  return { folded: utf16.decode(units), from: (i) => i, to: (i) => i + 1 };
+  return { folded: utf16.decode(units.subarray(0, text.length)), from: identity, to: nextUnit };
 }
+
 
 /** Texts with characters outside the BMP or folding to several (㈱ → (株)): each mapped explicitly. */
 function foldCharacterwise(text: string): FoldedText {
@@ -158,16 +166,29 @@ export function findMatches(text: string, wanted: readonly string[], wholeWords 
   return matches.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
-/** The window of `maxChars` anchored at a match that covers the most distinct terms, then the most matches. */
+/**
+ * The window of `maxChars` anchored at a match that covers the most distinct terms, then the most
+ * matches. Plain loops: this runs for every passage of every hit, and matches are few.
+ */
 function bestWindow(matches: readonly Match[], maxChars: number): Window | null {
   let best: Window | null = null;
+  const seen: string[] = [];
   for (let i = 0; i < matches.length; i++) {
     const limit = matches[i].start + maxChars;
-    const inside = matches.slice(i).filter((m) => m.end <= limit);
-    const distinct = new Set(inside.map((m) => m.term)).size;
-    const end = Math.max(...inside.map((m) => m.end), matches[i].end);
-    if (!best || distinct > best.distinct || (distinct === best.distinct && inside.length > best.count)) {
-      best = { start: matches[i].start, end, distinct, count: inside.length };
+    let count = 0;
+    let end = matches[i].end;
+    seen.length = 0;
+    // Matches are sorted by start and a match ends after it starts: none from here on fits.
+    for (let j = i; j < matches.length && matches[j].start < limit; j++) {
+      const m = matches[j];
+      if (m.end > limit) continue;
+      count++;
+      if (m.end > end) end = m.end;
+      if (!seen.includes(m.term)) seen.push(m.term);
+    }
+    const distinct = seen.length;
+    if (!best || distinct > best.distinct || (distinct === best.distinct && count > best.count)) {
+      best = { start: matches[i].start, end, distinct, count };
     }
   }
   return best;
@@ -233,27 +254,48 @@ export function highlightAll(text: string, terms: readonly string[], options: Pi
 
 const better = (x: Window, y: Window | null) => !y || x.distinct > y.distinct || (x.distinct === y.distinct && x.count > y.count);
 
+/** What a snippet scan settled on, and whether passages after the ones it read could change it. */
+interface SnippetChoice {
+  text: string | null;
+  matches: Match[];
+  window: Window | null;
+  settled: boolean;
+}
+
+function chooseSnippet(passages: Iterable<string>, wanted: readonly string[], options: HighlightOptions): SnippetChoice {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  let chosen: SnippetChoice = { text: null, matches: [], window: null, settled: false };
+  let scanned = 0;
+  for (const text of passages) {
+    if (scanned >= SCAN_LIMIT) break;
+    chosen.text ??= text;
+    scanned += text.length;
+    const matches = findMatches(text, wanted, options.wholeWords ?? true);
+    const window = bestWindow(matches, maxChars);
+    if (window && better(window, chosen.window)) chosen = { text, matches, window, settled: false };
+    // A window with every term is as good as it gets for a reader; stop reading.
+    if (chosen.window?.distinct === wanted.length) return { ...chosen, settled: true };
+  }
+  return { ...chosen, settled: scanned >= SCAN_LIMIT };
+}
+
 /**
  * The snippet from the first passage whose window holds every term, else whichever passage has
  * the best window (most distinct terms, then most matches, then the earliest); the first
  * passage's opening when none matches. Only the first `SCAN_LIMIT` characters of a long story are
  * read: the snippet is a pointer, not a verdict.
  */
-export function bestSnippet(passages: readonly string[], terms: readonly string[], options: HighlightOptions = {}): string {
-  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  const wanted = foldTerms(terms);
-  let chosen = { text: passages[0] ?? '', matches: [] as Match[], window: null as Window | null };
-  let scanned = 0;
-  for (const text of passages) {
-    if (scanned >= SCAN_LIMIT) break;
-    scanned += text.length;
-    const matches = findMatches(text, wanted, options.wholeWords ?? true);
-    const window = bestWindow(matches, maxChars);
-    if (window && better(window, chosen.window)) chosen = { text, matches, window };
-    // A window with every term is as good as it gets for a reader; stop reading.
-    if (chosen.window?.distinct === wanted.length) break;
-  }
-  return renderWindow(chosen.text, chosen.matches, chosen.window, maxChars);
+export function bestSnippet(passages: Iterable<string>, terms: readonly string[], options: HighlightOptions = {}): string {
+  const chosen = chooseSnippet(passages, foldTerms(terms), options);
+  return renderWindow(chosen.text ?? '', chosen.matches, chosen.window, options.maxChars ?? DEFAULT_MAX_CHARS);
+}
+
+/**
+ * Whether bestSnippet, given these passages followed by any others, would stop within these: the
+ * others cannot change the snippet, so they need not be read (or fetched).
+ */
+export function snippetSettles(passages: Iterable<string>, terms: readonly string[], options: HighlightOptions = {}): boolean {
+  return chooseSnippet(passages, foldTerms(terms), options).settled;
 }
 
 /** pg_trgm's trigrams of one word: lower-case, padded with two spaces before and one after. */

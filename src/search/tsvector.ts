@@ -38,7 +38,7 @@ export function tsvectorLiteral(parts: ReadonlyArray<{ tokens: readonly string[]
   return lexemes.join(' ');
 }
 
-/** The query terms as quoted tsquery operands; the SQL joins them with ` & ` (every word required). */
+/** The query terms as quoted tsquery operands, to be joined with ` & ` (every word required). */
 export function tsqueryOperands(terms: readonly string[]): string[] {
   return terms.filter(indexable).map(quoteLexeme);
 }
