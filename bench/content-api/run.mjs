@@ -149,10 +149,10 @@ function stopChild(child, signal) {
   });
 }
 
-/** The real server, as deployed: node dist/src/main.js. */
+/** The real server, as deployed: what `npm start` and the Dockerfile run. */
 async function startApp(databaseUrl, dataDir) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, ['--max-old-space-size=256', 'dist/src/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -224,8 +224,8 @@ async function loadTest(clients: number, seconds: number, ask: (q: string) => Pr
 /** A real server process (dist/src/main.js) on the bench database; its HTTP endpoint under the same load. */
 async function httpLoad(databaseUrl: string, opts: Options): Promise<void> {
   const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const server = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'error', SEED_ON_EMPTY_DATABASE: 'false', SCHEDULER_ENABLED: 'false', ADMIN_EMAIL: 'bench@newsroom.test', ADMIN_PASSWORD: randomBytes(12).toString('hex') },
+  const server = spawn(process.execPath, ['--max-old-space-size=256', 'dist/src/main.js'], {
+    env: { ...process.env, MALLOC_ARENA_MAX: '2', DATABASE_URL: databaseUrl, PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'error', SEED_ON_EMPTY_DATABASE: 'false', SCHEDULER_ENABLED: 'false', ADMIN_EMAIL: 'bench@newsroom.test', ADMIN_PASSWORD: randomBytes(12).toString('hex') },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

@@ -6,6 +6,7 @@
 // a change it did not hear about.
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
+import { BoundedCache } from '../common/bounded-cache.js';
 import { CONTENT_CHANNEL } from '../common/content-changes.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -16,6 +17,11 @@ export interface RenderedResponse {
 }
 
 const MAX_ENTRIES = 1000;
+/**
+ * What the cached JSON may hold at most (V8 keeps Chinese text as two bytes a character): a page of
+ * 100 stories is ~130 KB, so a flood of distinct page URLs cannot push the heap towards its limit.
+ */
+const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_KEY_LENGTH = 512;
 /** A safety net only: invalidation is by notification. */
 const TTL_MS = 60_000;
@@ -28,7 +34,7 @@ interface Entry extends RenderedResponse {
 @Injectable()
 export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ContentCache.name);
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES, (entry) => (entry.json.length + entry.etag.length) * 2);
   private generation = 0;
   private listening = false;
   /** The listening connection, or the one being opened. */
@@ -62,8 +68,6 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   private store(key: string, rendered: RenderedResponse): void {
-    this.entries.delete(key);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { ...rendered, storedAt: Date.now() });
   }
 

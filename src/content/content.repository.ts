@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ResolvedBlock, ResolvedPhoto } from '../articles/photos.js';
+import { queryPrepared } from '../database/prepared.js';
 import type { PublishedAuthor } from './published-article.entity.js';
 
 export interface ContentListFilter {
@@ -81,14 +82,15 @@ export class ContentRepository {
     };
   }
 
+  // Prepared statements: the public routes are the hottest there are (see database/prepared.ts).
   async list(filter: ContentListFilter): Promise<ContentRow[]> {
     const { sql, params } = this.buildListQuery(filter);
-    return this.dataSource.query(sql, params);
+    return queryPrepared<ContentRow>(this.dataSource, sql, params);
   }
 
   async bySlug(slug: string): Promise<ContentRow | null> {
     const { sql, params } = this.buildBySlugQuery(slug);
-    const rows: ContentRow[] = await this.dataSource.query(sql, params);
+    const rows = await queryPrepared<ContentRow>(this.dataSource, sql, params);
     return rows[0] ?? null;
   }
 }

@@ -1,13 +1,12 @@
 // All of search's SQL: writing index rows, the ranked token search, the headline fallback, and the
 // reads the reindex command pages through. Every value is a bound parameter; the only text spliced
 // into SQL is this file's own fragments, chosen by which filters are present.
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { queryPrepared, queryPreparedOn } from '../database/prepared.js';
 import type { SearchScope } from './search-document.entity.js';
 import { CANDIDATE_LIMIT, containsPattern, RECENCY_DAYS, RECENCY_WEIGHT, type SearchCursor } from './search-query.js';
 import type { SearchableBlock, SearchablePhoto } from './search-text.js';
@@ -96,17 +95,6 @@ export interface PublishedRow extends StoryTextColumns {
 }
 
 const TEXT_COLUMNS = (alias: string) => `${alias}.headline, ${alias}.subheadline, ${alias}.excerpt, ${alias}.body, ${alias}.featured_image`;
-
-/** Prepared statements are named by their text's hash; the texts are few, so the names are kept. */
-const statementNames = new Map<string, string>();
-function statementName(sql: string): string {
-  let name = statementNames.get(sql);
-  if (name === undefined) {
-    name = `search_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
-    if (statementNames.size < 1000) statementNames.set(sql, name);
-  }
-  return name;
-}
 
 /** Binds values in order and hands back their placeholders. */
 class Params {
@@ -215,9 +203,8 @@ export class SearchRepository {
    * as running them, and each pooled connection keeps the plan once it has prepared it. The
    * statement's text is fixed per combination of filters, so the names stay few.
    */
-  private async prepared<Row extends QueryResultRow>(sql: string, values: unknown[]): Promise<Row[]> {
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    return (await pool.query<Row>({ name: statementName(sql), text: sql, values })).rows;
+  private prepared<Row extends QueryResultRow>(sql: string, values: unknown[]): Promise<Row[]> {
+    return queryPrepared<Row>(this.dataSource, sql, values);
   }
 
   /**
@@ -230,7 +217,7 @@ export class SearchRepository {
     if (!runner?.isTransactionActive) return void (await manager.query(sql, values));
     // connect() hands back the connection the transaction already holds.
     const connection = (await runner.connect()) as PoolClient;
-    await connection.query({ name: statementName(sql), text: sql, values });
+    await queryPreparedOn(connection, sql, values);
   }
 
   /**
