@@ -28,6 +28,8 @@ export const REFRESH_TOKEN_RETENTION_SECONDS = 7 * 86_400;
  */
 export const LOGIN_ATTEMPT_MARGIN_SECONDS = 3_600;
 
+const FIRST_SWEEP_DELAY_MS = 5 * 60 * 1000;
+
 export interface SweepCounts {
   refreshTokens: number;
   loginAttempts: number;
@@ -50,9 +52,12 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     this.task = new PeriodicTask(() => this.run(), config.housekeepingIntervalMs);
   }
 
-  /** The first sweep comes one interval after start: nothing here is urgent. */
+  /**
+   * The first sweep comes a few minutes after start (or one interval, if shorter): nothing here is
+   * urgent, but a process restarted more often than the interval (deploys) should still sweep.
+   */
   onApplicationBootstrap(): void {
-    this.task.start();
+    this.task.start(Math.min(FIRST_SWEEP_DELAY_MS, this.config.housekeepingIntervalMs));
   }
 
   /** Before the connection pool closes, so an in-flight batch can commit. */
