@@ -2,19 +2,9 @@
 // balancer): a change committed through one is never served stale by the other.
 import request from 'supertest';
 import type { TestApp } from './support/app.js';
-import { createSharedDatabase, startAppOn } from './support/shared-db.js';
+import { createSharedDatabase, settled, startAppOn } from './support/shared-db.js';
 import { actOk, createCategory, createStory, editOk, paragraphs } from './support/stories.js';
 import { createUser, type TestUser } from './support/users.js';
-
-/** The reader's view converges at once after a commit; allow the notification a moment to arrive. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 50 && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
 
 describe('content response cache with two app instances', () => {
   let db: Awaited<ReturnType<typeof createSharedDatabase>>;
@@ -42,12 +32,12 @@ describe('content response cache with two app instances', () => {
 
     let story = await createStory(writer, editor, { headline: '国盟改选在即', body: paragraphs('国盟将在下月举行改选。') });
     story = await actOk(writer, editor, story, 'publish');
-    expect(await eventually(headlines, (h) => h.length === 1)).toEqual(['国盟改选在即']);
+    expect(await settled(headlines, (h) => h.length === 1)).toEqual(['国盟改选在即']);
 
     story = await editOk(writer, editor, story, { headline: '国盟改选延后' });
     expect(await headlines()).toEqual(['国盟改选在即']); // an unpublished edit is not news to readers
     story = await actOk(writer, editor, story, 'publish');
-    expect(await eventually(headlines, (h) => h[0] === '国盟改选延后')).toEqual(['国盟改选延后']);
+    expect(await settled(headlines, (h) => h[0] === '国盟改选延后')).toEqual(['国盟改选延后']);
 
     const bySlug = await request(reader.http).get(`/api/content/articles/${story.slug}`).expect(200);
     expect(bySlug.body.headline).toBe('国盟改选延后');
@@ -55,7 +45,7 @@ describe('content response cache with two app instances', () => {
     expect(revalidated.text).toBe('');
 
     await actOk(writer, editor, story, 'unpublish');
-    expect(await eventually(headlines, (h) => h.length === 0)).toEqual([]);
+    expect(await settled(headlines, (h) => h.length === 0)).toEqual([]);
     await request(reader.http).get(`/api/content/articles/${story.slug}`).expect(404);
   });
 
@@ -63,6 +53,6 @@ describe('content response cache with two app instances', () => {
     const names = async () => ((await request(reader.http).get('/api/content/categories')).body.items as Array<{ name: string }>).map((c) => c.name);
     const before = await names();
     await createCategory(writer, editor, { name: '体育' });
-    expect(await eventually(names, (n) => n.length === before.length + 1)).toContain('体育');
+    expect(await settled(names, (n) => n.length === before.length + 1)).toContain('体育');
   });
 });

@@ -2,18 +2,9 @@
 // publish, unpublish, delete through the admin API), plus `q` on the admin story list.
 import request from 'supertest';
 import { createTestApp, type TestApp } from './support/app.js';
+import { settled } from './support/shared-db.js';
 import { actOk, createCategory, createStory, editOk, paragraphs, type StoryResponse } from './support/stories.js';
 import { createUser, type TestUser } from './support/users.js';
-
-/** Search pages are cached until a change notification empties the cache: allow it a moment to arrive. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 50 && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
 
 interface Hit {
   slug: string;
@@ -104,8 +95,8 @@ describe('search', () => {
     expect(await slugsFor('东扩')).toEqual([geneva.slug]);
     expect(await adminIds('明年 峰会', editor)).toEqual([geneva.id]);
     geneva = await actOk(t, editor, edited, 'publish');
-    expect(await eventually(() => slugsFor('明年 峰会'), (s) => s.length > 0)).toEqual([geneva.slug]);
-    expect(await eventually(() => slugsFor('东扩'), (s) => s.length === 0)).toEqual([]);
+    expect(await settled(() => slugsFor('明年 峰会'), (s) => s.length > 0)).toEqual([geneva.slug]);
+    expect(await settled(() => slugsFor('东扩'), (s) => s.length === 0)).toEqual([]);
   });
 
   it('drops unpublished stories from public results and deleted ones from admin results', async () => {

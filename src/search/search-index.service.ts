@@ -2,7 +2,7 @@
 // the index entry commits (or rolls back) with the write it reflects.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SearchRepository, type IndexRow } from './search.repository.js';
+import { SearchRepository, type IndexRow, type PublishedRow } from './search.repository.js';
 import type { SearchScope } from './search-document.entity.js';
 import { timeLexemes } from './search-query.js';
 import { weightedText, type SearchableStory, type WeightedText } from './search-text.js';
@@ -30,6 +30,17 @@ interface SegmentedText {
 
 /** Texts whose tokens are remembered (a handful of concurrent publishes). */
 const RECENT_TEXTS = 32;
+
+/** A live version as read from `published_article`, as the public index takes it. */
+export const publishedDoc = (row: PublishedRow): PublicSearchDoc => ({
+  articleId: row.article_id,
+  publishedAt: row.published_at,
+  headline: row.headline,
+  subheadline: row.subheadline,
+  excerpt: row.excerpt,
+  body: row.body,
+  featuredImage: row.featured_image,
+});
 
 @Injectable()
 export class SearchIndexService {
@@ -65,15 +76,7 @@ export class SearchIndexService {
   async syncPublished(manager: EntityManager, articleId: string): Promise<void> {
     const row = await this.repository.loadPublished(manager, articleId);
     if (!row) return this.removePublished(manager, articleId);
-    await this.indexPublished(manager, {
-      articleId: row.article_id,
-      publishedAt: row.published_at,
-      headline: row.headline,
-      subheadline: row.subheadline,
-      excerpt: row.excerpt,
-      body: row.body,
-      featuredImage: row.featured_image,
-    });
+    await this.indexPublished(manager, publishedDoc(row));
   }
 
   /** Unpublish, archive: readers stop finding the story; editors still do. */

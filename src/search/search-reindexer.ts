@@ -4,8 +4,8 @@
 // each batch share-locks its source rows while it re-indexes them, and the indexes are rebuilt
 // concurrently.
 import type { DataSource } from 'typeorm';
-import { SearchIndexService } from './search-index.service.js';
-import { SearchRepository, type PublishedRow, type ReindexPosition, type WorkingCopyRow } from './search.repository.js';
+import { publishedDoc, SearchIndexService } from './search-index.service.js';
+import { SearchRepository, type ReindexPosition, type WorkingCopyRow } from './search.repository.js';
 import type { SearchScope } from './search-document.entity.js';
 
 export const DEFAULT_REINDEX_BATCH = 500;
@@ -80,12 +80,3 @@ const workingCopyDoc = (row: WorkingCopyRow) => ({
   featuredImage: row.featured_image,
 });
 
-const publishedDoc = (row: PublishedRow) => ({
-  articleId: row.article_id,
-  publishedAt: row.published_at,
-  headline: row.headline,
-  subheadline: row.subheadline,
-  excerpt: row.excerpt,
-  body: row.body,
-  featuredImage: row.featured_image,
-});
