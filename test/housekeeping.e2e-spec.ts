@@ -24,7 +24,7 @@ describe('housekeeping', () => {
 
   beforeAll(async () => {
     mediaDir = await makeTempDir('masthead-housekeeping-');
-    env = { LOGIN_WINDOW_SECONDS: String(WINDOW_SECONDS), MEDIA_DIR: mediaDir };
+    env = { LOGIN_WINDOW_SECONDS: String(WINDOW_SECONDS), MEDIA_DIR: mediaDir, MEDIA_ORPHAN_SWEEP: 'all' };
     t = await createTestApp(env);
     housekeeping = t.app.get(HousekeepingService);
     editor = await createUser(t, ['editor']);

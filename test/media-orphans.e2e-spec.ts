@@ -1,5 +1,6 @@
 // Files left behind by a crash between a file write and its commit (or between a commit and the
-// removal of replaced files) are swept once they are old enough; files of assets are never touched.
+// removal of replaced files) are swept once they are old enough; files of assets are never touched,
+// and files of photos the database does not know only with MEDIA_ORPHAN_SWEEP=all.
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,14 +10,14 @@ import { filesUnder, makeTempDir, photo } from './fixtures/media/images.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createUser, type TestUser } from './support/users.js';
 
-describe('media: orphaned files', () => {
+describe('media: orphaned files (MEDIA_ORPHAN_SWEEP=all)', () => {
   let t: TestApp;
   let mediaDir: string;
   let editor: TestUser;
 
   beforeAll(async () => {
     mediaDir = await makeTempDir('masthead-media-orphans-');
-    t = await createTestApp({ MEDIA_DIR: mediaDir });
+    t = await createTestApp({ MEDIA_DIR: mediaDir, MEDIA_ORPHAN_SWEEP: 'all' });
     editor = await createUser(t, ['editor']);
   });
 
@@ -69,5 +70,37 @@ describe('media: orphaned files', () => {
 
   it('sweeps nothing twice', async () => {
     expect((await t.app.get(MediaOrphanSweeper).sweep()).deleted).toBe(0);
+  });
+});
+
+describe('media: orphaned files by default (MEDIA_ORPHAN_SWEEP=owned)', () => {
+  it("deletes replaced files of this database's photos but never files of photos it does not know", async () => {
+    const mediaDir = await makeTempDir('masthead-media-owned-');
+    const t = await createTestApp({ MEDIA_DIR: mediaDir });
+    try {
+      const editor = await createUser(t, ['editor']);
+      const uploaded = await request(t.http)
+        .post('/api/admin/media')
+        .set('Authorization', editor.auth)
+        .attach('file', await photo(320, 240), { filename: 'scene.jpg', contentType: 'image/jpeg' })
+        .expect(201);
+      const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+      const plantOld = async (key: string) => {
+        await mkdir(dirname(join(mediaDir, key)), { recursive: true });
+        await writeFile(join(mediaDir, key), 'left over');
+        await utimes(join(mediaDir, key), old, old);
+        return key;
+      };
+      const replaced = await plantOld(`originals/${uploaded.body.id as string}/0123456789ab`);
+      const someoneElses = await plantOld(`originals/${randomUUID()}/0123456789ab`);
+
+      expect((await t.app.get(MediaOrphanSweeper).sweep()).deleted).toBe(1);
+      const left = await filesUnder(mediaDir);
+      expect(left).not.toContain(replaced);
+      expect(left).toContain(someoneElses);
+    } finally {
+      await t.close();
+      await rm(mediaDir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,6 +17,12 @@ export interface AppConfig {
     maxPixels: number;
     storage: 'local' | 's3';
     requirePhotoCredit: boolean;
+    /**
+     * Which unreferenced files housekeeping deletes: `owned`, leftovers of this database's photos
+     * (replaced files); `all`, also files of photos this database does not know (crashed uploads,
+     * deleted photos), safe only when the store is this installation's alone; `off`, none.
+     */
+    orphanSweep: 'owned' | 'all' | 'off';
     s3: { bucket: string | null; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
   };
   admin: { email: string | null; password: string | null };
@@ -72,6 +78,7 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
       maxPixels: v.MEDIA_MAX_PIXELS,
       storage: v.MEDIA_STORAGE,
       requirePhotoCredit: v.REQUIRE_PHOTO_CREDIT,
+      orphanSweep: v.MEDIA_ORPHAN_SWEEP,
       s3: {
         bucket: v.S3_BUCKET ?? null,
         endpoint: v.S3_ENDPOINT ?? null,

@@ -51,6 +51,9 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   REQUIRE_PHOTO_CREDIT: boolean = true;
 
+  @IsIn(['owned', 'all', 'off'], { message: 'must be owned, all or off' })
+  MEDIA_ORPHAN_SWEEP: 'owned' | 'all' | 'off' = 'owned';
+
   // Like user emails, a domain without a TLD is allowed: the default admin is admin@localhost.
   @IsOptional() @IsEmail({ require_tld: false }, { message: 'must be an email address' })
   ADMIN_EMAIL?: string;

@@ -1,9 +1,15 @@
 // Finds and removes files no asset row points at. Files are written before the row commits and old
 // ones removed after (media-file-store.ts), so a crash between the two leaves an orphan: it costs
 // storage, never correctness. A periodic sweep (housekeeping) gives that storage back.
+//
+// Files of photos this database has never heard of are deleted only with MEDIA_ORPHAN_SWEEP=all:
+// they may be a crashed upload's, or another installation's sharing the folder or bucket (a staging
+// copy, say), and nothing here can tell the two apart.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
 import type { Rendition } from './media-asset.entity.js';
 import { MEDIA_STORAGE, type MediaStorage, type StoredKey } from './storage/media-storage.js';
 import { isUuid } from './storage/storage-keys.js';
@@ -22,12 +28,14 @@ export class MediaOrphanSweeper {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Deletes stored files older than `graceMs` that no asset (original or rendition) refers to. */
   async sweep(graceMs = ORPHAN_GRACE_MS): Promise<OrphanSweep> {
     const cutoff = Date.now() - graceMs;
     const result: OrphanSweep = { examined: 0, deleted: 0 };
+    if (this.config.media.orphanSweep === 'off') return result;
     for (const prefix of ['originals/', 'renditions/']) {
       let batch: StoredKey[] = [];
       for await (const item of this.storage.list(prefix)) {
@@ -46,15 +54,20 @@ export class MediaOrphanSweeper {
   private async removeUnreferenced(batch: readonly StoredKey[]): Promise<number> {
     // Layout: originals/<assetId>/<token>, renditions/<assetId>/<token>/<name>.<format>. Anything
     // else is not ours to judge and stays.
-    const owned = batch.filter((item) => isUuid(item.key.split('/')[1] ?? ''));
-    const ids = [...new Set(owned.map((item) => item.key.split('/')[1]))];
+    const laidOut = batch.filter((item) => isUuid(item.key.split('/')[1] ?? ''));
+    const ids = [...new Set(laidOut.map((item) => item.key.split('/')[1]))];
     if (ids.length === 0) return 0;
-    const rows: Array<{ storage_key: string | null; renditions: Rendition[] }> = await this.dataSource.query(
-      `SELECT storage_key, renditions FROM media_asset WHERE id = ANY($1::uuid[])`,
+    const rows: Array<{ id: string; storage_key: string | null; renditions: Rendition[] }> = await this.dataSource.query(
+      `SELECT id, storage_key, renditions FROM media_asset WHERE id = ANY($1::uuid[])`,
       [ids],
     );
+    const known = new Set(rows.map((r) => r.id));
     const referenced = new Set(rows.flatMap((r) => [...(r.storage_key ? [r.storage_key] : []), ...r.renditions.map((x) => x.storageKey)]));
-    const orphans = owned.map((item) => item.key).filter((key) => !referenced.has(key));
+    const unknownToo = this.config.media.orphanSweep === 'all';
+    const orphans = laidOut
+      .filter((item) => unknownToo || known.has(item.key.split('/')[1]))
+      .map((item) => item.key)
+      .filter((key) => !referenced.has(key));
     if (orphans.length) await this.storage.delete(orphans);
     return orphans.length;
   }
