@@ -19,6 +19,7 @@ import { editorialErrors, normaliseSnapshot } from '../../dist/src/articles/edit
 import { effectiveExcerpt } from '../../dist/src/articles/excerpt.js';
 import { resolveBody, resolveFeaturedImage } from '../../dist/src/articles/photos.js';
 import { slugify } from '../../dist/src/common/slug.js';
+import { random } from '../support.mjs';
 import { PHOTO_CREDITS, REPORTERS, SECTIONS, SHARED, TOPICS } from './vocabulary.mjs';
 
 const SLUG_MAX = 80;
@@ -27,17 +28,6 @@ const LANGUAGE = 'zh-Hans';
 const MEAN_GAP_MS = 15 * 60 * 1000;
 const FIELD_SEPARATOR = '\u001f';
 
-/** mulberry32: small, fast, deterministic. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 /** Earlier entries are much more frequent, as names and subjects are in real news. */

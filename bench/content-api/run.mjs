@@ -36,11 +36,11 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { ContentRepository } from '../../dist/src/content/content.repository.js';
 import { runMigrations } from '../../dist/src/database/migrate.js';
+import { onServer, SERVER, withDatabase } from '../support.mjs';
 import { loadPublishedArticles } from './load-articles.mjs';
 import { BY_SLUG_SQL, FIRST_PAGE_SQL, NEXT_PAGE_SQL, sameSql } from './queries.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MB = 1024 * 1024;
 const TARGET = { fraction: 0.6, p99Ms: 50, rssMb: 300 };
 
@@ -73,7 +73,6 @@ const opt = {
 
 const log = (message) => process.stdout.write(message + '\n');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const withDatabase = (url, name) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 const CLOCK_TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 
@@ -85,16 +84,6 @@ function cpuSeconds(pid) {
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
     return 0;
-  }
-}
-
-async function onServer(sql) {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

@@ -15,26 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import sharp from 'sharp';
 import { runMigrations } from '../../dist/src/database/migrate.js';
+import { onServer, SERVER, withDatabase } from '../support.mjs';
 
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RUNS = 10;
 const CONCURRENT = 4;
 const MB = 1024 * 1024;
 
-const withDatabase = (url, name) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-
-async function onServer(sql) {
-  const client = new pg.Client({ connectionString: withDatabase(SERVER, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A photo-like 4000×3000 JPEG: blurred noise compresses about as a detailed photo does (~3 MB). */
 async function twelveMegapixelJpeg() {
@@ -50,8 +38,9 @@ async function twelveMegapixelJpeg() {
 }
 
 async function startServer(databaseUrl, mediaDir) {
-  const child = spawn(process.execPath, [new URL('./server.mjs', import.meta.url).pathname], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, MEDIA_DIR: mediaDir },
+  // With the memory settings `npm start` and the Docker image use.
+  const child = spawn(process.execPath, ['--max-old-space-size=256', new URL('./server.mjs', import.meta.url).pathname], {
+    env: { ...process.env, MALLOC_ARENA_MAX: '2', DATABASE_URL: databaseUrl, MEDIA_DIR: mediaDir },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const firstLine = await new Promise((resolve, reject) => {
