@@ -11,6 +11,12 @@ interface DeletedRow {
   deleted: number;
 }
 
+interface PurgeTarget {
+  table: 'refresh_token' | 'login_attempt';
+  key: 'id' | 'key';
+  time: 'expires_at' | 'window_started_at';
+}
+
 @Injectable()
 export class HousekeepingRepository {
   /** Takes the housekeeping lock for the rest of `manager`'s transaction; false when another session holds it. */
@@ -24,24 +30,22 @@ export class HousekeepingRepository {
   // locked (a refresh of that very token, say): the purge never waits on a request.
 
   /** Deletes up to `limit` refresh tokens that expired more than `expiredForSeconds` ago, revoked or not. */
-  async purgeExpiredRefreshTokens(manager: EntityManager, expiredForSeconds: number, limit: number): Promise<number> {
-    const rows = await manager.query<DeletedRow[]>(
-      `WITH purged AS (
-         DELETE FROM refresh_token WHERE id = ANY(ARRAY(
-           SELECT id FROM refresh_token WHERE expires_at < now() - make_interval(secs => $1) LIMIT $2 FOR UPDATE SKIP LOCKED))
-         RETURNING 1)
-       SELECT count(*)::int AS deleted FROM purged`,
-      [expiredForSeconds, limit],
-    );
-    return rows[0].deleted;
+  purgeExpiredRefreshTokens(manager: EntityManager, expiredForSeconds: number, limit: number): Promise<number> {
+    return this.purgeBatch(manager, { table: 'refresh_token', key: 'id', time: 'expires_at' }, expiredForSeconds, limit);
   }
 
   /** Deletes up to `limit` failed-login counters whose window started more than `olderThanSeconds` ago. */
-  async purgeEndedLoginAttempts(manager: EntityManager, olderThanSeconds: number, limit: number): Promise<number> {
+  purgeEndedLoginAttempts(manager: EntityManager, olderThanSeconds: number, limit: number): Promise<number> {
+    return this.purgeBatch(manager, { table: 'login_attempt', key: 'key', time: 'window_started_at' }, olderThanSeconds, limit);
+  }
+
+  /** One batch: rows whose `time` is more than `olderThanSeconds` past. The identifiers are constants of this file. */
+  private async purgeBatch(manager: EntityManager, target: PurgeTarget, olderThanSeconds: number, limit: number): Promise<number> {
+    const { table, key, time } = target;
     const rows = await manager.query<DeletedRow[]>(
       `WITH purged AS (
-         DELETE FROM login_attempt WHERE key = ANY(ARRAY(
-           SELECT key FROM login_attempt WHERE window_started_at < now() - make_interval(secs => $1) LIMIT $2 FOR UPDATE SKIP LOCKED))
+         DELETE FROM ${table} WHERE ${key} = ANY(ARRAY(
+           SELECT ${key} FROM ${table} WHERE ${time} < now() - make_interval(secs => $1) LIMIT $2 FOR UPDATE SKIP LOCKED))
          RETURNING 1)
        SELECT count(*)::int AS deleted FROM purged`,
       [olderThanSeconds, limit],
