@@ -29,6 +29,8 @@ export const REFRESH_TOKEN_RETENTION_SECONDS = 7 * 86_400;
 export const LOGIN_ATTEMPT_MARGIN_SECONDS = 3_600;
 
 const FIRST_SWEEP_DELAY_MS = 5 * 60 * 1000;
+/** Walking the media store lists every file (one request per 1,000 on S3): once a day is plenty. */
+const MEDIA_SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface SweepCounts {
   refreshTokens: number;
@@ -42,6 +44,8 @@ type PurgeBatch = (manager: EntityManager) => Promise<number>;
 export class HousekeepingService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Housekeeping');
   private readonly task: PeriodicTask;
+  /** When this process last walked the media store (0: not yet). */
+  private mediaSweptAt = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -66,11 +70,12 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
   }
 
   /**
-   * Purges in batches until a batch comes back short. Returns how many rows this process deleted;
+   * Purges in batches until a batch comes back short, then (unless `media: false`) sweeps orphaned
+   * media files; the timer asks for the media sweep once a day. Returns how many this process deleted;
    * when another process holds the lock, it stops there and leaves the rest to that one, which is
    * sweeping and carries on to the end.
    */
-  async sweep(): Promise<SweepCounts> {
+  async sweep(options: { media?: boolean } = {}): Promise<SweepCounts> {
     const counts: SweepCounts = { refreshTokens: 0, loginAttempts: 0, mediaFiles: 0 };
     const loginAttemptAge = this.config.loginThrottle.windowSeconds + LOGIN_ATTEMPT_MARGIN_SECONDS;
     const purges: Array<[Exclude<keyof SweepCounts, 'mediaFiles'>, PurgeBatch]> = [
@@ -87,7 +92,7 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
           if (deleted < PURGE_BATCH_SIZE) break;
         }
       }
-      if (!this.task.stopping) counts.mediaFiles = await this.sweepMediaFiles();
+      if (options.media !== false && !this.task.stopping) counts.mediaFiles = await this.sweepMediaFiles();
       return counts;
     } finally {
       if (counts.refreshTokens + counts.loginAttempts + counts.mediaFiles > 0) this.logger.log(counts, 'housekeeping purged');
@@ -111,7 +116,9 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
 
   private async run(): Promise<void> {
     try {
-      await this.sweep();
+      const media = Date.now() - this.mediaSweptAt >= MEDIA_SWEEP_EVERY_MS;
+      await this.sweep({ media });
+      if (media) this.mediaSweptAt = Date.now();
     } catch (error) {
       // The database may be briefly away; the next sweep tries again and the rows keep until then.
       this.logger.error({ err: error }, 'housekeeping failed');
