@@ -13,11 +13,12 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { ImporterModule } from './importer/importer.module.js';
-import { loggerOptions } from './logging.js';
+import { loggerOptions } from './common/logging.js';
 import { MediaModule } from './media/media.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SearchModule } from './search/search.module.js';
 import { UsersModule } from './users/users.module.js';
+import { entities } from './entities.js';
 
 /** The application. `config.databaseUrl` must be resolved (embedded database started) before this. */
 @Module({})
@@ -28,7 +29,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { entities })),
         AuditModule,
         AuthModule,
         HealthModule,

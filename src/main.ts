@@ -4,8 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { InitialContentService } from './importer/initial-content.service.js';
-import { prepareRuntime, type Runtime } from './runtime.js';
-import { configureApp } from './setup.js';
+import { prepareRuntime, type Runtime } from './database/runtime.js';
+import { configureApp } from './common/http-setup.js';
 import { FirstRunService } from './users/first-run.service.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;

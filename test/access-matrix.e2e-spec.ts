@@ -2,7 +2,7 @@
 // deactivated account), the status a caller gets. A route missing from the table, or one whose
 // permission decorator is missing or differs, fails this suite.
 import request from 'supertest';
-import type { Permission } from '../src/auth/permissions.js';
+import type { Permission } from '../src/access/permissions.js';
 import { BUILT_IN_ROLE_CORE_GRANTS } from '../src/users/grants.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { AUTHENTICATED_ROUTES, bogusUrl, openApiPath, type AuthenticatedRoute } from './support/route-table.js';

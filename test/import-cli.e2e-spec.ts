@@ -20,7 +20,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliResult>
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['dist/src/importer/import-cli.js', ...args],
+      ['dist/src/cli/import.js', ...args],
       { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', DATA_DIR: '.data/test-files', ...env }, timeout: 120_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

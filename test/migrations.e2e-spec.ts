@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { entities } from '../src/entities.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { runMigrations } from '../src/database/migrate.js';
 import { migrations } from '../src/database/migrations.js';
@@ -21,7 +22,7 @@ describe('migrations on an empty database', () => {
     expect(applied).toHaveLength(migrations.length);
     expect(await runMigrations(db.url)).toEqual([]);
 
-    const ds = new DataSource(dataSourceOptions(db.url, { poolSize: 1 }));
+    const ds = new DataSource(dataSourceOptions(db.url, { entities, poolSize: 1 }));
     await ds.initialize();
     try {
       expect(await tables(ds)).toEqual(expect.arrayContaining(['user', 'role', 'audit_entry']));
@@ -40,7 +41,7 @@ describe('migrations on an empty database', () => {
   });
 
   it('entities and migrations agree (no schema change pending)', async () => {
-    const ds = new DataSource(dataSourceOptions(db.url, { poolSize: 1 }));
+    const ds = new DataSource(dataSourceOptions(db.url, { entities, poolSize: 1 }));
     await ds.initialize();
     try {
       const pending = await ds.driver.createSchemaBuilder().log();

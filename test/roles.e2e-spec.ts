@@ -1,6 +1,6 @@
 // Roles and permissions: the seeded built-in roles, custom roles, and the rules protecting both.
 import request from 'supertest';
-import { ALL_PERMISSIONS, Permission } from '../src/auth/permissions.js';
+import { ALL_PERMISSIONS, Permission } from '../src/access/permissions.js';
 import { BUILT_IN_ROLE_CORE_GRANTS } from '../src/users/grants.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { createUser, login, type TestUser } from './support/users.js';

@@ -1,4 +1,4 @@
-// `npm run search:reindex` (dist/src/search/reindex-cli.js) against a test database: stories the
+// `npm run search:reindex` (dist/src/cli/search-reindex.js) against a test database: stories the
 // index missed become searchable, stale entries go, and a dictionary change takes effect.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +21,7 @@ describe('search:reindex', () => {
   let directory: string;
 
   const reindex = (env: Record<string, string> = {}) =>
-    run(process.execPath, ['dist/src/search/reindex-cli.js', '--batch-size=1'], {
+    run(process.execPath, ['dist/src/cli/search-reindex.js', '--batch-size=1'], {
       env: { PATH: process.env.PATH, DATABASE_URL: t.config.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env },
     });
   const publicHits = async (q: string, queries = t.app.get(SearchQueryService)) => (await queries.searchPublished({ q })).items.map((h) => h.headline);
@@ -80,7 +80,7 @@ describe('search:reindex', () => {
   });
 
   it('refuses a bad batch size', async () => {
-    await expect(run(process.execPath, ['dist/src/search/reindex-cli.js', '--batch-size=0'], { env: { PATH: process.env.PATH, DATABASE_URL: t.config.databaseUrl, JWT_SECRET: TEST_JWT_SECRET } })).rejects.toMatchObject({
+    await expect(run(process.execPath, ['dist/src/cli/search-reindex.js', '--batch-size=0'], { env: { PATH: process.env.PATH, DATABASE_URL: t.config.databaseUrl, JWT_SECRET: TEST_JWT_SECRET } })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('--batch-size must be a whole number'),
     });

@@ -8,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource, In } from 'typeorm';
 import { AppModule } from '../../dist/src/app.module.js';
 import { loadConfig } from '../../dist/src/config/config.js';
-import { configureApp } from '../../dist/src/setup.js';
+import { configureApp } from '../../dist/src/common/http-setup.js';
 import { Role } from '../../dist/src/users/role.entity.js';
 import { User } from '../../dist/src/users/user.entity.js';
 

@@ -8,6 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { entities } from '../../src/entities.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { SearchIndexService } from '../../src/search/search-index.service.js';
@@ -268,7 +269,7 @@ async function main(): Promise<void> {
     await runMigrations(url);
   }
   log(`database ${name}${opts.keep || opts.reuse ? ' (kept)' : ''}`);
-  const ds = new DataSource(dataSourceOptions(url, { poolSize: opts.clients + 2, applicationName: 'masthead-bench' }));
+  const ds = new DataSource(dataSourceOptions(url, { entities, poolSize: opts.clients + 2, applicationName: 'masthead-bench' }));
   await ds.initialize();
   try {
     const repository = new SearchRepository(ds);

@@ -1,5 +1,5 @@
 // A story's editorial fields as services accept them (the HTTP DTOs and the importer both fit).
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { guessLanguage, normaliseSnapshot } from './editorial-rules.js';
 import type { ArticleSource } from './article.entity.js';
 import type { BodyBlock, EditorialSnapshot, FeaturedImage } from './revision-diff.js';

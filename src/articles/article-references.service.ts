@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { Category } from '../categories/category.entity.js';
 import { ValidationProblem, type FieldError } from '../common/problem.js';
 import { MediaLookupService } from '../media/media-lookup.service.js';

@@ -12,10 +12,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
-import { Permission } from '../auth/permissions.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { CurrentUser, RequirePermissions } from '../access/decorators.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
+import { Permission } from '../access/permissions.js';
 import { requireIfMatch } from '../common/if-match.js';
 import { ArticleReferences } from './article-references.service.js';
 import { ArticleWorkflowService, type ActionParams } from './article-workflow.service.js';

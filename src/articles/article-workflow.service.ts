@@ -3,7 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictProblem, ForbiddenProblem, NotFoundProblem, ValidationProblem } from '../common/problem.js';
 import { APP_CONFIG } from '../config/config.module.js';

@@ -1,5 +1,5 @@
 // Admin view of a story, built from the entity plus what it refers to (loaded in batches by the presenter).
-import type { Permission } from '../auth/permissions.js';
+import type { Permission } from '../access/permissions.js';
 import type { Category } from '../categories/category.entity.js';
 import type { MediaAsset } from '../media/media-asset.entity.js';
 import type { Article } from './article.entity.js';

@@ -14,10 +14,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../auth/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
-import { Permission } from '../auth/permissions.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../access/decorators.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
+import { Permission } from '../access/permissions.js';
 import { idParam } from '../common/id-param.js';
 import { etagOf, requireIfMatch } from '../common/if-match.js';
 import type { Page } from '../common/cursor.js';

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { ValidationProblem } from '../common/problem.js';
-import { PublishedArticle } from '../content/published-article.entity.js';
+import { PublishedArticle } from './published-article.entity.js';
 import { Article } from './article.entity.js';
 import type { ArticleStatus } from './workflow.js';
 

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertMayTouch } from '../auth/access.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Permission } from '../auth/permissions.js';
+import { assertMayTouch, ownerScope, STORY_REACH } from '../access/resource-access.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { Permission } from '../access/permissions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
 import type { Page } from '../common/cursor.js';
@@ -137,7 +137,7 @@ export class ArticlesService {
   /** A story the user may touch (404 otherwise, also for deleted ones). */
   async get(user: AuthUser, id: string, manager?: EntityManager): Promise<Article> {
     const article = await this.repository.findActive(id, manager);
-    assertMayTouch(user, article && ownership(article), 'The article');
+    assertMayTouch(user, article && ownership(article), 'The article', STORY_REACH);
     return article as Article;
   }
 
@@ -147,7 +147,7 @@ export class ArticlesService {
    */
   async lockForWrite(manager: EntityManager, user: AuthUser, id: string, expectedVersion: number | undefined): Promise<Article> {
     const article = await this.repository.lockActive(manager, id);
-    assertMayTouch(user, article && ownership(article), 'The article');
+    assertMayTouch(user, article && ownership(article), 'The article', STORY_REACH);
     if (expectedVersion !== undefined) assertVersion(expectedVersion, (article as Article).version);
     return article as Article;
   }
@@ -204,7 +204,7 @@ export class ArticlesService {
     const { rows, nextCursor } = await this.repository.listAdmin({
       ...query,
       limit,
-      touchableBy: user.permissions.has(Permission.ArticleEditAny) ? undefined : user.id,
+      touchableBy: ownerScope(user, STORY_REACH),
     });
     return { items: rows, nextCursor };
   }

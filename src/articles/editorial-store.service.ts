@@ -3,7 +3,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { CategoriesService } from '../categories/categories.service.js';
-import { PublishedArticle } from '../content/published-article.entity.js';
+import { PublishedArticle } from './published-article.entity.js';
 import { MediaLookupService } from '../media/media-lookup.service.js';
 import { User } from '../users/user.entity.js';
 import { ArticleMedia } from './article-media.entity.js';

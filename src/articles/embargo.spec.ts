@@ -1,4 +1,4 @@
-import { Permission } from '../auth/permissions.js';
+import { Permission } from '../access/permissions.js';
 import { actionsNow, checkEmbargoChange, earliestPublishTime, isEmbargoed, type EmbargoState } from './embargo.js';
 
 const now = new Date('2026-11-30T08:00:00Z');

@@ -1,6 +1,6 @@
 // Embargo: a time before which a story must not be public. The rules are pure so they can be
 // tested on their own; ArticlesService and ArticleWorkflowService turn refusals into problems.
-import { Permission } from '../auth/permissions.js';
+import { Permission } from '../access/permissions.js';
 import { allowedActions, type ArticleStatus, type WorkflowAction } from './workflow.js';
 
 export interface EmbargoState {

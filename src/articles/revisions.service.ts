@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Category } from '../categories/category.entity.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';

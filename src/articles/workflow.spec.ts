@@ -1,4 +1,4 @@
-import { Permission } from '../auth/permissions.js';
+import { Permission } from '../access/permissions.js';
 import {
   ARTICLE_STATUSES,
   allowedActions,

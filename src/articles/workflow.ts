@@ -1,6 +1,6 @@
 // The editorial workflow (contract table) as data: which action moves a story from which states to
 // which, and which permission it needs. Pure, so the rules are unit-tested without a database.
-import { Permission } from '../auth/permissions.js';
+import { Permission } from '../access/permissions.js';
 
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished', 'archived'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];

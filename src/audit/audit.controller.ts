@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { RequirePermissions } from '../auth/decorators.js';
-import { ValidationProblemResponse } from '../auth/openapi.js';
-import { Permission } from '../auth/permissions.js';
+import { RequirePermissions } from '../access/decorators.js';
+import { ValidationProblemResponse } from '../common/openapi.js';
+import { Permission } from '../access/permissions.js';
 import type { Page } from '../common/cursor.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntryResponse, AuditPageResponse, ListAuditQuery } from './dto/audit.dto.js';

@@ -4,7 +4,7 @@ import { DataSource, LessThan, type EntityManager, type FindOptionsWhere } from 
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
 import { ValidationProblem } from '../common/problem.js';
 import { ClsRequest } from '../common/request-context.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { toAuditEntryResponse, type AuditEntryResponse, type ListAuditQuery } from './dto/audit.dto.js';
 

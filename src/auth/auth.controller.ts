@@ -10,11 +10,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { UserResponse } from '../users/dto/user.response.js';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { AuthService } from './auth.service.js';
-import { CurrentUser, Public } from './decorators.js';
+import { CurrentUser, Public } from '../access/decorators.js';
 import { ChangePasswordRequest, LoginRequest, RefreshTokenRequest, SessionResponse } from './dto/auth.dto.js';
-import { ProblemResponse, ValidationProblemResponse } from './openapi.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
 
 @ApiTags('auth')
 @Controller('api/auth')

@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { JwtAuthGuard, PermissionsGuard } from './guards.js';
+import { JwtAuthGuard, PermissionsGuard } from '../access/guards.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginAttemptRepository } from './login-attempt.repository.js';
 import { LoginThrottleService } from './login-throttle.service.js';

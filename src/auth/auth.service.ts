@@ -8,7 +8,7 @@ import { normalizeEmail } from '../users/email.js';
 import { User } from '../users/user.entity.js';
 import type { SessionResponse } from './dto/auth.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
-import { hashAllowedPassword, hashPassword, needsRehash, timingDummyHash, verifyPassword } from './passwords.js';
+import { hashAllowedPassword, hashPassword, needsRehash, timingDummyHash, verifyPassword } from '../users/passwords.js';
 import { TokenService } from './token.service.js';
 
 /** One detail for every failed login, so the answer never tells whether the email exists. */

@@ -6,8 +6,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { User } from '../users/user.entity.js';
-import type { AuthUser } from './auth-user.js';
-import { isPermission, type Permission } from './permissions.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { isPermission, type Permission } from '../access/permissions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

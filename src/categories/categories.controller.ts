@@ -10,10 +10,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
-import { Permission } from '../auth/permissions.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { CurrentUser, RequirePermissions } from '../access/decorators.js';
+import { Permission } from '../access/permissions.js';
 import { CategoriesService } from './categories.service.js';
 import { toCategoryResponse } from './category.mapper.js';
 import { idParam } from '../common/id-param.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problem.js';
 import { slugify, uniqueSlug } from '../common/slug.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
+import { Public } from '../access/decorators.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ContentCache, type RenderedResponse } from './content-cache.service.js';

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ResolvedBlock, ResolvedPhoto } from '../articles/photos.js';
 import { queryPrepared } from '../database/prepared.js';
-import type { PublishedAuthor } from './published-article.entity.js';
+import type { PublishedAuthor } from '../articles/published-article.entity.js';
 
 export interface ContentListFilter {
   /** The section and its sub-sections. */

@@ -1,14 +1,20 @@
 import type { DataSourceOptions } from 'typeorm';
-import { entities } from './entities.js';
 import { migrations } from './migrations.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-/** The one TypeORM configuration, shared by the app, the tests and the migration CLI. */
-export function dataSourceOptions(url: string, overrides: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+/**
+ * The one TypeORM configuration, shared by the app, the tests and the command-line tools. The entity
+ * list comes from the caller (`src/entities.ts`, the composition root): this folder knows no feature,
+ * and running migrations needs no entities at all.
+ */
+export function dataSourceOptions(
+  url: string,
+  overrides: { entities?: DataSourceOptions['entities']; poolSize?: number; applicationName?: string } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities,
+    entities: overrides.entities ?? [],
     migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -1,10 +1,10 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
-import { ValidationProblemResponse } from '../auth/openapi.js';
-import { Permission } from '../auth/permissions.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { CurrentUser, RequirePermissions } from '../access/decorators.js';
+import { ValidationProblemResponse } from '../common/openapi.js';
+import { Permission } from '../access/permissions.js';
 import { ImportPageDto } from './dto/import-page.dto.js';
 import { ImportReportDto } from './dto/import-report.dto.js';
 import { ImportService } from './import.service.js';

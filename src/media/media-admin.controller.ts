@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../auth/decorators.js';
-import { Permission } from '../auth/permissions.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../access/decorators.js';
+import { Permission } from '../access/permissions.js';
 import { etagOf, requireIfMatch } from '../common/if-match.js';
 import { ListMediaQuery } from './dto/list-media.query.js';
 import { MediaInUseProblemResponse, MediaPageResponse, MediaResponse } from './dto/media-response.dto.js';

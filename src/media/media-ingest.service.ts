@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { assertVersion } from '../common/if-match.js';
 import { NotFoundProblem } from '../common/problem.js';
 import { describe, fileFacts } from './asset-fields.js';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../access/auth-user.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
 import { assertVersion } from '../common/if-match.js';
 import { NotFoundProblem, ValidationProblem } from '../common/problem.js';

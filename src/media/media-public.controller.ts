@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ProblemResponse } from '../auth/openapi.js';
-import { Public } from '../auth/decorators.js';
+import { ProblemResponse } from '../common/openapi.js';
+import { Public } from '../access/decorators.js';
 import { MediaDeliveryService } from './media-delivery.service.js';
 import { sendFile } from './send-file.js';
 

@@ -1,8 +1,8 @@
 // Answers searches: the query is tokenized exactly as stories were, the token search runs first,
 // and only when it finds nothing does a headline substring/typo search take over.
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Permission } from '../auth/permissions.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { ownerScope, STORY_REACH } from '../access/resource-access.js';
 import type { Page } from '../common/cursor.js';
 import { SearchRepository, type AdminFilter, type HitRow, type SearchMatch, type SearchWindow } from './search.repository.js';
 import {
@@ -110,7 +110,7 @@ export class SearchQueryService {
    */
   async searchAdmin(params: AdminSearchParams): Promise<Page<AdminSearchHit>> {
     const filter: AdminFilter = {
-      touchableBy: params.user.permissions.has(Permission.ArticleEditAny) ? undefined : params.user.id,
+      touchableBy: ownerScope(params.user, STORY_REACH),
       status: params.status,
       categoryId: params.categoryId,
       authorId: params.authorId,

@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, Permission } from '../auth/permissions.js';
+import { ALL_PERMISSIONS, Permission } from '../access/permissions.js';
 import { ForbiddenProblem } from '../common/problem.js';
 import {
   assertWithinOwnPermissions,

@@ -1,6 +1,6 @@
 // Grant rules as data: the core grants of the built-in roles (as seeded by the identity migration),
 // the permissions that make someone an administrator, and the no-escalation rule.
-import { isPermission, Permission } from '../auth/permissions.js';
+import { isPermission, Permission } from '../access/permissions.js';
 import { ForbiddenProblem } from '../common/problem.js';
 
 const CONTRIBUTOR = [Permission.ArticleCreate, Permission.ArticleEditOwn, Permission.ArticleSubmit, Permission.MediaUpload];

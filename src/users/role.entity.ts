@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Permission } from '../auth/permissions.js';
+import type { Permission } from '../access/permissions.js';
 
 @Entity('role')
 export class Role {

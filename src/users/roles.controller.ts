@@ -10,10 +10,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../auth/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../auth/openapi.js';
-import { Permission } from '../auth/permissions.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { CurrentUser, RequirePermissions } from '../access/decorators.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
+import { Permission } from '../access/permissions.js';
 import type { Page } from '../common/cursor.js';
 import {
   CreateRoleRequest,

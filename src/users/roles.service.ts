@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { ALL_PERMISSIONS, type Permission } from '../auth/permissions.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { ALL_PERMISSIONS, type Permission } from '../access/permissions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ConflictProblem, NotFoundProblem } from '../common/problem.js';
 import type { Page } from '../common/cursor.js';

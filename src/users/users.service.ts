@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
-import { hashAllowedPassword } from '../auth/passwords.js';
+import type { AuthUser } from '../access/auth-user.js';
+import { hashAllowedPassword } from './passwords.js';
 import { TokenService } from '../auth/token.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';

@@ -6,8 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { ResolvedConfig } from '../../src/runtime.js';
-import { configureApp } from '../../src/setup.js';
+import type { ResolvedConfig } from '../../src/database/runtime.js';
+import { configureApp } from '../../src/common/http-setup.js';
 import { createTestDatabase } from './databases.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-only-used-by-the-test-suite-0123456789';

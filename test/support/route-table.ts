@@ -1,7 +1,7 @@
 // Every authenticated route and the permission it requires. The access-matrix test checks each row
 // against every built-in role and fails when the OpenAPI document lists an /api/admin route, or any
 // route declaring bearer auth (/api/auth/me, …), that is missing here: add one line per new route.
-import { Permission } from '../../src/auth/permissions.js';
+import { Permission } from '../../src/access/permissions.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

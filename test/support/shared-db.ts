@@ -8,8 +8,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { ResolvedConfig } from '../../src/runtime.js';
-import { configureApp } from '../../src/setup.js';
+import type { ResolvedConfig } from '../../src/database/runtime.js';
+import { configureApp } from '../../src/common/http-setup.js';
 import { TEST_JWT_SECRET, type TestApp } from './app.js';
 import { createTestDatabase } from './databases.js';
 

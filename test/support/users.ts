@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { In } from 'typeorm';
-import { hashPassword } from '../../src/auth/passwords.js';
+import { hashPassword } from '../../src/users/passwords.js';
 import { normalizeEmail } from '../../src/users/email.js';
 import { Role } from '../../src/users/role.entity.js';
 import { User } from '../../src/users/user.entity.js';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ProblemResponse } from '../../auth/openapi.js';
+import { ProblemResponse } from '../../common/openapi.js';
 import { FocalPointDto } from './update-media.dto.js';
 
 export class RenditionResponse {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ALL_PERMISSIONS, PERMISSION_DESCRIPTIONS, type Permission } from '../../auth/permissions.js';
+import { ALL_PERMISSIONS, PERMISSION_DESCRIPTIONS, type Permission } from '../../access/permissions.js';
 import { coreGrantsOf } from '../grants.js';
 import type { Role } from '../role.entity.js';
 

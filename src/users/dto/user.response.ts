@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ALL_PERMISSIONS, type Permission } from '../../auth/permissions.js';
+import { ALL_PERMISSIONS, type Permission } from '../../access/permissions.js';
 import { permissionsOf } from '../grants.js';
 import type { User } from '../user.entity.js';
 

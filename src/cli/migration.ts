@@ -4,14 +4,15 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
-import { prepareRuntime } from '../runtime.js';
-import { dataSourceOptions } from './data-source-options.js';
+import { prepareRuntime } from '../database/runtime.js';
+import { dataSourceOptions } from '../database/data-source-options.js';
+import { entities } from '../entities.js';
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   const log = (m: string) => process.stderr.write(m + '\n');
   const runtime = await prepareRuntime(loadConfig(process.env), log, { migrate: command === 'run' || command === 'generate' });
-  const ds = new DataSource(dataSourceOptions(runtime.config.databaseUrl, { poolSize: 2 }));
+  const ds = new DataSource(dataSourceOptions(runtime.config.databaseUrl, { entities, poolSize: 2 }));
   await ds.initialize();
   try {
     if (command === 'run') {

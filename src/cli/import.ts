@@ -8,11 +8,11 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
-import { prepareRuntime } from '../runtime.js';
-import { describeRun, summarise, type ImportRun, type PageResult } from './import-report.js';
-import { ImportService, type ImportFile } from './import.service.js';
-import { InitialContentService, readSeedFiles } from './initial-content.service.js';
-import { previewFile } from './page-preview.js';
+import { prepareRuntime } from '../database/runtime.js';
+import { describeRun, summarise, type ImportRun, type PageResult } from '../importer/import-report.js';
+import { ImportService, type ImportFile } from '../importer/import.service.js';
+import { InitialContentService, readSeedFiles } from '../importer/initial-content.service.js';
+import { previewFile } from '../importer/page-preview.js';
 
 const USAGE = `usage: npm run import -- [--dry-run] [--json] FILE...
        npm run seed                 (import the SEED_DIR pages as published initial content)

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
-import { Article } from '../articles/article.entity.js';
-import type { ResolvedBlock, ResolvedPhoto } from '../articles/photos.js';
+import { Article } from './article.entity.js';
+import type { ResolvedBlock, ResolvedPhoto } from './photos.js';
 import { Category } from '../categories/category.entity.js';
 
 export interface PublishedAuthor {

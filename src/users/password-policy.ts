@@ -42,7 +42,7 @@ let loaded: ReadonlySet<string> | undefined;
  */
 export function commonPasswords(): ReadonlySet<string> {
   if (loaded) return loaded;
-  const candidates = [new URL('./common-passwords.txt', import.meta.url), new URL('../../../src/auth/common-passwords.txt', import.meta.url)].map(
+  const candidates = [new URL('./common-passwords.txt', import.meta.url), new URL('../../../src/users/common-passwords.txt', import.meta.url)].map(
     (u) => fileURLToPath(u),
   );
   const found = candidates.find((path) => existsSync(path));

@@ -5,11 +5,12 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
-import { prepareRuntime } from '../runtime.js';
-import { SearchIndexService } from './search-index.service.js';
-import { DEFAULT_REINDEX_BATCH, SearchReindexer, type ReindexProgress } from './search-reindexer.js';
-import { SearchRepository } from './search.repository.js';
-import { getTokenizer } from './tokenizer.js';
+import { prepareRuntime } from '../database/runtime.js';
+import { SearchIndexService } from '../search/search-index.service.js';
+import { DEFAULT_REINDEX_BATCH, SearchReindexer, type ReindexProgress } from '../search/search-reindexer.js';
+import { SearchRepository } from '../search/search.repository.js';
+import { getTokenizer } from '../search/tokenizer.js';
+import { entities } from '../entities.js';
 
 const log = (message: string) => process.stderr.write(message + '\n');
 
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
   const batchSize = batchSizeFrom(process.argv.slice(2));
   const config = loadConfig(process.env);
   const runtime = await prepareRuntime(config, log);
-  const dataSource = new DataSource(dataSourceOptions(runtime.config.databaseUrl, { poolSize: 2, applicationName: 'masthead-reindex' }));
+  const dataSource = new DataSource(dataSourceOptions(runtime.config.databaseUrl, { entities, poolSize: 2, applicationName: 'masthead-reindex' }));
   await dataSource.initialize();
   try {
     const repository = new SearchRepository(dataSource);

@@ -3,7 +3,7 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
-import { ProblemResponse } from './openapi.js';
+import { ProblemResponse } from '../common/openapi.js';
 import type { Permission } from './permissions.js';
 
 export const IS_PUBLIC = 'masthead:public';

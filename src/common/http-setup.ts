@@ -4,9 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ProblemFilter } from './common/problem.filter.js';
-import { createValidationPipe } from './common/validation.js';
-import type { AppConfig } from './config/config.js';
+import { ProblemFilter } from './problem.filter.js';
+import { createValidationPipe } from './validation.js';
+import type { AppConfig } from '../config/config.js';
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.useLogger(app.get(Logger));
