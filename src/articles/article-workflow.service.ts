@@ -199,12 +199,12 @@ export class ArticleWorkflowService {
     manager: EntityManager,
     article: Article,
     user: AuthUser,
-    action: WorkflowAction,
+    action: 'unpublish' | 'archive',
     status: ArticleStatus,
     note: string | null,
   ): Promise<Article> {
     const saved = await this.store.updateState(manager, article, { status, publishedRevision: null, scheduledAt: null });
-    await this.store.removeLiveVersion(manager, article.id);
+    await this.store.removeLiveVersion(manager, article.id, action);
     await this.record(manager, user, action, article, { note });
     return saved;
   }

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { ValidationProblem } from '../common/problem.js';
 import { PublishedArticle } from './published-article.entity.js';
 import { Article } from './article.entity.js';
+import type { EditorialSnapshot } from './revision-diff.js';
 import type { ArticleStatus } from './workflow.js';
 
 export interface AdminListFilter {
@@ -17,6 +18,21 @@ export interface AdminListFilter {
   limit: number;
   /** Only stories this user created or is credited on (callers without article.edit.any). */
   touchableBy?: string;
+}
+
+/** A live version that shows a photo: what re-resolving its photo words needs. */
+export interface LiveUse {
+  article_id: string;
+  published_at: Date;
+  category_id: string | null;
+  snapshot: EditorialSnapshot;
+}
+
+export interface Refiled {
+  id: string;
+  revision: number;
+  /** It has a live version, which moved with it. */
+  live: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,6 +75,55 @@ export class ArticlesRepository {
       .createQueryBuilder('p')
       .where('p.slug = :slug AND p.article_id <> :exceptId', { slug, exceptId })
       .getExists();
+  }
+
+  /** The live versions that show any of these photos, with the snapshot each pins and its live section. */
+  liveVersionsUsingMedia(manager: EntityManager, mediaIds: readonly string[]): Promise<LiveUse[]> {
+    return manager.query(
+      `SELECT p.article_id, p.published_at, p.category_id, r.snapshot
+       FROM published_article p
+       JOIN article a ON a.id = p.article_id
+       JOIN article_revision r ON r.article_id = a.id AND r.number = a.published_revision
+       WHERE p.article_id IN (SELECT article_id FROM article_media WHERE published AND media_id = ANY($1::uuid[]))`,
+      [mediaIds],
+    );
+  }
+
+  /**
+   * Refiles every story of section `fromId` under `toId`. Each working copy gets a new revision (the
+   * current snapshot with the new categoryId) and a new version; live versions follow at once, so
+   * published stories stay listed in a section. Returns the stories moved with their new revision.
+   */
+  async refileSection(manager: EntityManager, fromId: string, toId: string, actorId: string | null, note: string): Promise<Refiled[]> {
+    const moved: Refiled[] = await manager.query(
+      `WITH moved AS (
+         UPDATE article SET category_id = $2, version = version + 1, current_revision = current_revision + 1, updated_at = now()
+         WHERE category_id = $1 AND deleted_at IS NULL
+         RETURNING id, current_revision, published_revision IS NOT NULL AS live
+       ), revised AS (
+         INSERT INTO article_revision (article_id, number, snapshot, reason, note, author_id)
+         SELECT m.id, m.current_revision, r.snapshot || jsonb_build_object('categoryId', $2::text), 'save', $4, $3
+         FROM moved m JOIN article_revision r ON r.article_id = m.id AND r.number = m.current_revision - 1
+         RETURNING article_id, number
+       )
+       SELECT v.article_id AS id, v.number AS revision, m.live FROM revised v JOIN moved m ON m.id = v.article_id`,
+      [fromId, toId, actorId, note],
+    );
+    await manager.query(`UPDATE published_article SET category_id = $2 WHERE category_id = $1`, [fromId, toId]);
+    return moved;
+  }
+
+  /** Removes the live version; its slug and section (null when nothing was live). */
+  async deleteLiveVersion(manager: EntityManager, articleId: string): Promise<{ slug: string; categoryId: string | null } | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(PublishedArticle)
+      .where('article_id = :articleId', { articleId })
+      .returning('slug, category_id')
+      .execute();
+    const row = (result.raw as Array<{ slug: string; category_id: string | null }>)[0];
+    return row ? { slug: row.slug, categoryId: row.category_id } : null;
   }
 
   /** These stories, unless deleted; in no particular order. */

@@ -213,7 +213,7 @@ export class ArticlesService {
   async remove(user: AuthUser, id: string, expectedVersion: number | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const article = await this.lockForWrite(manager, user, id, expectedVersion);
-      await this.store.removeLiveVersion(manager, id);
+      await this.store.removeLiveVersion(manager, id, 'delete');
       await this.store.removePhotoRows(manager, id);
       await this.store.updateState(manager, article, { deletedAt: new Date(), scheduledAt: null });
       await this.audit.record(

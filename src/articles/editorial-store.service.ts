@@ -1,9 +1,10 @@
-// The only code that writes a story's working copy or its live version. Search indexing (and any
-// other derived data) hooks in here, so no write path can forget it.
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+// The only code that writes a story's working copy or its live version. Each write announces itself
+// on the editorial event bus inside its transaction, so what derives from stories (the search index,
+// the public response cache, webhooks) can neither miss a write nor commit without it.
+import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { CategoriesService } from '../categories/categories.service.js';
-import { PublishedArticle } from './published-article.entity.js';
+import type { LiveCause, PhotoChanged, SectionMerged, WithdrawCause } from '../events/editorial-events.js';
+import { EditorialEventBus, OnEditorialEvent } from '../events/editorial-event-bus.js';
 import { MediaLookupService } from '../media/media-lookup.service.js';
 import { User } from '../users/user.entity.js';
 import { ArticleMedia } from './article-media.entity.js';
@@ -12,9 +13,9 @@ import { Article } from './article.entity.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { effectiveExcerpt } from './excerpt.js';
 import { photoUses, resolveBody, resolveFeaturedImage } from './photos.js';
+import { PublishedArticle } from './published-article.entity.js';
 import type { EditorialSnapshot } from './revision-diff.js';
 import { columnsOf } from './snapshot.js';
-import { notifyContentChanged } from '../common/content-changes.js';
 
 export interface RevisionMeta {
   reason: RevisionReason;
@@ -28,36 +29,13 @@ export type ArticleState = Partial<
   Pick<Article, 'status' | 'publishedRevision' | 'publishedAt' | 'liveUpdatedAt' | 'scheduledAt' | 'embargoUntil' | 'reviewNote' | 'deletedAt'>
 >;
 
-/** Called inside the writing transaction; a hook that throws rolls the write back. */
-export interface ArticleIndexHook {
-  workingCopySaved?(manager: EntityManager, article: Article): Promise<void>;
-  liveVersionWritten?(manager: EntityManager, articleId: string): Promise<void>;
-  liveVersionRemoved?(manager: EntityManager, articleId: string): Promise<void>;
-}
-
 @Injectable()
-export class EditorialStore implements OnModuleInit {
-  private readonly hooks: ArticleIndexHook[] = [];
-
+export class EditorialStore {
   constructor(
     private readonly repository: ArticlesRepository,
     private readonly media: MediaLookupService,
-    private readonly categories: CategoriesService,
+    private readonly events: EditorialEventBus,
   ) {}
-
-  /**
-   * Live versions carry each photo's effective words and renditions: kept in step with the library.
-   * Stories refiled in bulk when their section is deleted are announced to the hooks.
-   */
-  onModuleInit(): void {
-    this.media.onAssetsChanged((mediaIds, manager) => this.refreshLiveVersionsUsingMedia(mediaIds, manager));
-    this.categories.onArticlesMoved((articleIds, manager) => this.announceRefiled(articleIds, manager));
-  }
-
-  /** For modules that keep derived data (the search index): call from their onModuleInit. */
-  registerHook(hook: ArticleIndexHook): void {
-    this.hooks.push(hook);
-  }
 
   /** Every revision-creating write makes its new revision the current one, so this is the next number. */
   nextRevisionNumber(article: Pick<Article, 'currentRevision'>): number {
@@ -80,9 +58,8 @@ export class EditorialStore implements OnModuleInit {
     await manager.insert(ArticleRevision, { articleId: article.id, number, snapshot, reason: meta.reason, note: meta.note, authorId: meta.authorId });
     await manager.update(Article, { id: article.id }, { ...columnsOf(snapshot), ...state, currentRevision: number, version: article.version + 1 });
     await this.rewritePhotoRows(manager, article.id, false, snapshot);
-    const saved = await this.repository.reload(manager, article.id);
-    for (const hook of this.hooks) await hook.workingCopySaved?.(manager, saved);
-    return saved;
+    await this.events.emit(manager, { type: 'story.revised', articleId: article.id, revision: number });
+    return this.repository.reload(manager, article.id);
   }
 
   /** A change of workflow state only (no new revision); bumps the version. */
@@ -92,21 +69,20 @@ export class EditorialStore implements OnModuleInit {
   }
 
   /** Makes `snapshot` what readers see, with photo words resolved now. Needs publishedAt and liveUpdatedAt set. */
-  async writeLiveVersion(manager: EntityManager, article: Article, snapshot: EditorialSnapshot): Promise<void> {
+  async writeLiveVersion(manager: EntityManager, article: Article, snapshot: EditorialSnapshot, cause: LiveCause = 'publish'): Promise<void> {
     const publishedAt = article.publishedAt ?? new Date();
+    const firstPublication = !(await manager.existsBy(PublishedArticle, { articleId: article.id }));
     const row = await this.liveRow(manager, article.id, snapshot, publishedAt, article.liveUpdatedAt ?? publishedAt);
     await manager.upsert(PublishedArticle, row, ['articleId']);
     await this.rewritePhotoRows(manager, article.id, true, snapshot);
-    await notifyContentChanged(manager);
-    for (const hook of this.hooks) await hook.liveVersionWritten?.(manager, article.id);
+    await this.events.emit(manager, { type: 'story.published', articleId: article.id, firstPublication, cause });
   }
 
-  /** Takes the story off the public side (unpublish, archive, delete). */
-  async removeLiveVersion(manager: EntityManager, articleId: string): Promise<void> {
-    await manager.delete(PublishedArticle, { articleId });
+  /** Takes the story off the public side (unpublish, archive, delete); nothing happens when it was not live. */
+  async removeLiveVersion(manager: EntityManager, articleId: string, cause: WithdrawCause): Promise<void> {
+    const removed = await this.repository.deleteLiveVersion(manager, articleId);
     await manager.delete(ArticleMedia, { articleId, published: true });
-    await notifyContentChanged(manager);
-    for (const hook of this.hooks) await hook.liveVersionRemoved?.(manager, articleId);
+    if (removed) await this.events.emit(manager, { type: 'story.withdrawn', articleId, ...removed, cause });
   }
 
   /** Forgets which photos a deleted story used, so the library may delete them. */
@@ -115,36 +91,27 @@ export class EditorialStore implements OnModuleInit {
   }
 
   /**
-   * Re-resolves the live versions that show these photos, after a photo's caption, credit or file
-   * changed (for the media library to call in its transaction). Returns how many stories changed.
+   * A photo's caption, credit or file changed: the live versions that show it re-resolve its words
+   * and renditions in the same transaction, so readers never see the library and a story disagree.
    */
-  async refreshLiveVersionsUsingMedia(mediaIds: readonly string[], manager: EntityManager): Promise<number> {
-    if (mediaIds.length === 0) return 0;
-    const live: Array<{ article_id: string; published_at: Date; category_id: string | null; snapshot: EditorialSnapshot }> = await manager.query(
-      `SELECT p.article_id, p.published_at, p.category_id, r.snapshot
-       FROM published_article p
-       JOIN article a ON a.id = p.article_id
-       JOIN article_revision r ON r.article_id = a.id AND r.number = a.published_revision
-       WHERE p.article_id IN (SELECT article_id FROM article_media WHERE published AND media_id = ANY($1::uuid[]))`,
-      [mediaIds],
-    );
+  @OnEditorialEvent('photo.changed')
+  async refreshLiveVersionsUsingMedia(event: PhotoChanged, manager: EntityManager): Promise<void> {
+    if (event.mediaIds.length === 0) return;
     const now = new Date();
-    if (live.length > 0) await notifyContentChanged(manager);
-    for (const story of live) {
-      // The live section may differ from the pinned snapshot's (a deleted section's stories were moved).
+    for (const story of await this.repository.liveVersionsUsingMedia(manager, event.mediaIds)) {
+      // The live section may differ from the pinned snapshot's (a merged section's stories were moved).
       const snapshot = { ...story.snapshot, categoryId: story.category_id };
       await manager.upsert(PublishedArticle, await this.liveRow(manager, story.article_id, snapshot, story.published_at, now), ['articleId']);
-      for (const hook of this.hooks) await hook.liveVersionWritten?.(manager, story.article_id);
+      await this.events.emit(manager, { type: 'story.published', articleId: story.article_id, firstPublication: false, cause: 'photo' });
     }
-    return live.length;
   }
 
-  /** Runs the hooks for stories whose working copy (and live version) changed section outside this store. */
-  private async announceRefiled(articleIds: readonly string[], manager: EntityManager): Promise<void> {
-    for (const id of articleIds) {
-      const article = await this.repository.reload(manager, id);
-      for (const hook of this.hooks) await hook.workingCopySaved?.(manager, article);
-      if (article.publishedRevision !== null) for (const hook of this.hooks) await hook.liveVersionWritten?.(manager, id);
+  /** A section merged into another: its stories, working copies and live versions, move with it. */
+  @OnEditorialEvent('section.merged')
+  async refileMergedSection(event: SectionMerged, manager: EntityManager): Promise<void> {
+    for (const story of await this.repository.refileSection(manager, event.categoryId, event.into, event.actorId, event.note)) {
+      await this.events.emit(manager, { type: 'story.revised', articleId: story.id, revision: story.revision });
+      if (story.live) await this.events.emit(manager, { type: 'story.published', articleId: story.id, firstPublication: false, cause: 'section' });
     }
   }
 

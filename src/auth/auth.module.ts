@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -10,8 +10,14 @@ import { JwtAuthGuard, PermissionsGuard } from '../access/guards.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginAttemptRepository } from './login-attempt.repository.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { USER_SESSIONS } from '../users/sessions.js';
 import { TokenService } from './token.service.js';
 
+/**
+ * Global: it provides the sessions user administration ends (USER_SESSIONS) to the users module,
+ * which cannot import this one back (auth depends on users).
+ */
+@Global()
 @Module({
   imports: [
     PassportModule,
@@ -31,10 +37,11 @@ import { TokenService } from './token.service.js';
     TokenService,
     LoginAttemptRepository,
     LoginThrottleService,
+    { provide: USER_SESSIONS, useExisting: TokenService },
     // Order matters: authentication runs before the permission check.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [JwtModule, TokenService],
+  exports: [JwtModule, TokenService, USER_SESSIONS],
 })
 export class AuthModule {}

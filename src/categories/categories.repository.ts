@@ -1,4 +1,5 @@
-// The SQL the categories service needs beyond simple finds: counting and moving a section's stories.
+// The SQL the categories service needs beyond simple finds: name locks, sibling checks, and counting a
+// section's stories (which the articles module moves when sections merge).
 import { Injectable } from '@nestjs/common';
 import { Not, type EntityManager } from 'typeorm';
 import { Category } from './category.entity.js';
@@ -42,27 +43,5 @@ export class CategoriesRepository {
       [categoryId],
     );
     return Number(rows[0].count);
-  }
-
-  /**
-   * Refiles every story of `fromId` under `toId`. Each working copy gets a new revision (the current
-   * snapshot with the new categoryId) and a new version; live versions follow at once, so published
-   * stories stay listed in a section. Returns the ids of the stories moved.
-   */
-  async moveArticles(manager: EntityManager, fromId: string, toId: string, actorId: string | null, note: string): Promise<string[]> {
-    const moved: Array<{ id: string }> = await manager.query(
-      `WITH moved AS (
-         UPDATE article SET category_id = $2, version = version + 1, current_revision = current_revision + 1, updated_at = now()
-         WHERE category_id = $1 AND deleted_at IS NULL
-         RETURNING id, current_revision
-       )
-       INSERT INTO article_revision (article_id, number, snapshot, reason, note, author_id)
-       SELECT m.id, m.current_revision, r.snapshot || jsonb_build_object('categoryId', $2::text), 'save', $4, $3
-       FROM moved m JOIN article_revision r ON r.article_id = m.id AND r.number = m.current_revision - 1
-       RETURNING article_id AS id`,
-      [fromId, toId, actorId, note],
-    );
-    await manager.query(`UPDATE published_article SET category_id = $2 WHERE category_id = $1`, [fromId, toId]);
-    return moved.map((m) => m.id);
   }
 }

@@ -11,32 +11,20 @@ import { Category } from './category.entity.js';
 import { buildTree, subtreeIds, wouldCreateCycle, type Tree } from './category-tree.js';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto.js';
 import { isUniqueViolation } from '../common/unique-violation.js';
-import { notifyContentChanged } from '../common/content-changes.js';
+import { EditorialEventBus } from '../events/editorial-event-bus.js';
 
 export type Actor = Pick<AuthUser, 'id' | 'email'> | null;
-
-/** Told, inside the deleting transaction, which stories were refiled under another section. */
-export type ArticlesMovedListener = (articleIds: readonly string[], manager: EntityManager) => Promise<unknown>;
 
 const SLUG_CONSTRAINT = 'uq_category_slug';
 
 @Injectable()
 export class CategoriesService {
-  private readonly movedListeners: ArticlesMovedListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CategoriesRepository,
     private readonly audit: AuditService,
+    private readonly events: EditorialEventBus,
   ) {}
-
-  /**
-   * Deleting a section refiles its stories in bulk, outside the articles module: that module
-   * registers here (at module init) to keep what it derives from stories (the search index) in step.
-   */
-  onArticlesMoved(listener: ArticlesMovedListener): void {
-    this.movedListeners.push(listener);
-  }
 
   /** Every section, flat, in tree order of siblings (position, then name). */
   list(manager: EntityManager = this.dataSource.manager): Promise<Category[]> {
@@ -76,7 +64,7 @@ export class CategoriesService {
           { actor, action: 'category.create', entity: 'category', entityId: category.id, summary: { name: category.name, slug: category.slug } },
           manager,
         );
-        await notifyContentChanged(manager);
+        await this.events.emit(manager, { type: 'section.changed', categoryId: category.id, change: 'created' });
         return category;
       }),
     );
@@ -107,7 +95,7 @@ export class CategoriesService {
           },
           manager,
         );
-        await notifyContentChanged(manager);
+        await this.events.emit(manager, { type: 'section.changed', categoryId: id, change: 'updated' });
         return saved;
       }),
     );
@@ -122,7 +110,8 @@ export class CategoriesService {
 
   /**
    * Deletes a section. One that still holds stories answers 409 `{articleCount}` unless `moveTo`
-   * names where they go; they are moved (a new revision each) in the same transaction.
+   * names where they go: the section is then merged into `moveTo` (the articles module refiles its
+   * stories, a new revision each) and deleted, in one transaction.
    */
   async remove(actor: Actor, id: string, moveTo?: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -130,27 +119,27 @@ export class CategoriesService {
       const childCount = await manager.getRepository(Category).countBy({ parentId: id });
       if (childCount > 0)
         throw new ConflictProblem('category-has-children', 'The category has sub-categories; move or delete them first.', { childCount });
-      let moved: string[] = [];
+      const filed = await this.repository.countArticles(manager, id);
+      if (filed > 0 && moveTo === undefined)
+        throw new ConflictProblem('category-in-use', 'The category still has articles; move them (moveTo) before deleting it.', { articleCount: filed });
       if (moveTo !== undefined) {
         if (moveTo === id) throw new ValidationProblem([{ field: 'moveTo', message: 'moveTo must be another category' }]);
         await this.get(moveTo, manager).catch(() => {
           throw new ValidationProblem([{ field: 'moveTo', message: 'moveTo is not an existing category' }]);
         });
-        moved = await this.repository.moveArticles(manager, id, moveTo, actor?.id ?? null, `Moved from the deleted section ${category.name}`);
-        for (const listener of this.movedListeners) await listener(moved, manager);
+        const note = `Moved from the deleted section ${category.name}`;
+        await this.events.emit(manager, { type: 'section.merged', categoryId: id, into: moveTo, actorId: actor?.id ?? null, note });
       }
-      const articleCount = await this.repository.countArticles(manager, id);
-      if (articleCount > 0)
-        throw new ConflictProblem('category-in-use', 'The category still has articles; move them (moveTo) before deleting it.', { articleCount });
+      // The stories' foreign key makes this fail rather than orphan a story no subscriber refiled.
       await manager.getRepository(Category).delete({ id });
-      await notifyContentChanged(manager);
+      await this.events.emit(manager, { type: 'section.changed', categoryId: id, change: 'deleted' });
       await this.audit.record(
         {
           actor,
           action: 'category.delete',
           entity: 'category',
           entityId: id,
-          summary: { name: category.name, slug: category.slug, movedArticles: moved.length, moveTo: moveTo ?? null },
+          summary: { name: category.name, slug: category.slug, movedArticles: filed, moveTo: moveTo ?? null },
         },
         manager,
       );
@@ -179,7 +168,7 @@ export class CategoriesService {
       },
       manager,
     );
-    await notifyContentChanged(manager);
+    await this.events.emit(manager, { type: 'section.changed', categoryId: category.id, change: 'created' });
     return category;
   }
 

@@ -7,7 +7,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { BoundedCache } from '../common/bounded-cache.js';
-import { CONTENT_CHANNEL } from '../common/content-changes.js';
+import { CONTENT_CHANNEL } from './content-changes.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 

@@ -13,7 +13,7 @@ import { describe, fileFacts } from './asset-fields.js';
 import type { UploadMediaFieldsDto } from './dto/upload-media.dto.js';
 import { MediaAsset } from './media-asset.entity.js';
 import { MediaFileStore, type StoredUpload } from './media-file-store.js';
-import { MediaLookupService } from './media-lookup.service.js';
+import { EditorialEventBus } from '../events/editorial-event-bus.js';
 import { NotAPlaceholderProblem } from './media.problems.js';
 import { ImageProcessor } from './processing/image-processor.js';
 import { isUuid } from './storage/storage-keys.js';
@@ -26,7 +26,7 @@ export class MediaIngestService {
     private readonly processor: ImageProcessor,
     private readonly files: MediaFileStore,
     private readonly audit: AuditService,
-    private readonly lookup: MediaLookupService,
+    private readonly events: EditorialEventBus,
   ) {}
 
   /** A new photo. Form fields win over the file's embedded IPTC/XMP, field by field. */
@@ -64,7 +64,7 @@ export class MediaIngestService {
       await manager.getRepository(MediaAsset).save(asset);
       await this.audit.record({ actor, action: 'media.file_upload', entity: 'media', entityId: id, summary: uploadSummary(asset) }, manager);
       // Stories that already name this photo now have its size and renditions.
-      await this.lookup.assetsChanged([id], manager);
+      await this.events.emit(manager, { type: 'photo.changed', mediaIds: [id] });
       return asset;
     });
   }

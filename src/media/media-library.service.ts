@@ -12,7 +12,7 @@ import type { ListMediaQuery } from './dto/list-media.query.js';
 import { EDITABLE_FIELDS, type UpdateMediaDto } from './dto/update-media.dto.js';
 import { MediaAsset, type FocalPoint, type Rendition } from './media-asset.entity.js';
 import { fileKeysOf, MediaFileStore } from './media-file-store.js';
-import { MediaLookupService } from './media-lookup.service.js';
+import { EditorialEventBus } from '../events/editorial-event-bus.js';
 import { MediaRepository } from './media.repository.js';
 import { MediaInUseProblem } from './media.problems.js';
 import { ImageProcessor } from './processing/image-processor.js';
@@ -30,7 +30,7 @@ export class MediaLibraryService {
     private readonly processor: ImageProcessor,
     private readonly files: MediaFileStore,
     private readonly audit: AuditService,
-    private readonly lookup: MediaLookupService,
+    private readonly events: EditorialEventBus,
   ) {}
 
   async list(query: ListMediaQuery): Promise<Page<MediaAsset>> {
@@ -71,7 +71,7 @@ export class MediaLibraryService {
         const replaced = thumbs ? swapThumbs(asset, thumbs) : [];
         await manager.getRepository(MediaAsset).save(asset);
         await this.audit.record({ actor, action: 'media.edit', entity: 'media', entityId: id, summary: { before, after: changes } }, manager);
-        await this.lookup.assetsChanged([id], manager);
+        await this.events.emit(manager, { type: 'photo.changed', mediaIds: [id] });
         return { asset, replaced };
       });
       await this.files.discard(replaced);

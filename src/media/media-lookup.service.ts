@@ -14,32 +14,13 @@ export interface PlaceholderFields {
   source?: string | null;
 }
 
-/** Told, inside the changing transaction, which assets' words or files changed. */
-export type MediaChangeListener = (mediaIds: readonly string[], manager: EntityManager) => Promise<unknown>;
-
 /** What other modules (articles, importer) need from the photo library, without its HTTP side. */
 @Injectable()
 export class MediaLookupService {
-  private readonly changeListeners: MediaChangeListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
-
-  /**
-   * For modules that copy asset fields (the articles module's live versions carry each photo's
-   * effective caption, credit and renditions): register once, at module init. Listeners run in the
-   * transaction that edits a caption or fills a placeholder, so copies never lag the library.
-   */
-  onAssetsChanged(listener: MediaChangeListener): void {
-    this.changeListeners.push(listener);
-  }
-
-  /** Called by the media library after changing assets, with its transaction's manager. */
-  async assetsChanged(mediaIds: readonly string[], manager: EntityManager): Promise<void> {
-    for (const listener of this.changeListeners) await listener(mediaIds, manager);
-  }
 
   /** The assets with these ids, by id; ids that don't exist are simply absent. */
   async findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, MediaAsset>> {

@@ -1,5 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Article } from '../articles/article.entity.js';
 
 /** `public`: the published snapshot, what readers search. `admin`: the working copy, what editors search. */
 export type SearchScope = 'admin' | 'public';
@@ -24,9 +23,13 @@ export class SearchDocument {
   @PrimaryColumn({ type: 'uuid' }) articleId: string;
   @PrimaryColumn({ type: 'text' }) scope: SearchScope;
 
-  @ManyToOne(() => Article, { onDelete: 'CASCADE' })
+  /**
+   * The story this entry indexes, named rather than imported: the articles module uses search (for
+   * `q` on its list), so search must not import it back.
+   */
+  @ManyToOne('Article', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'article_id', foreignKeyConstraintName: 'fk_search_document_article' })
-  article?: Article;
+  article?: unknown;
 
   /**
    * Headline A, subheadline and excerpt B, body and captions C, from the tokenizer's output, plus

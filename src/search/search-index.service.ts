@@ -2,7 +2,7 @@
 // the index entry commits (or rolls back) with the write it reflects.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { SearchRepository, type IndexRow, type PublishedRow } from './search.repository.js';
+import { SearchRepository, type IndexRow, type PublishedRow, type WorkingCopyRow } from './search.repository.js';
 import type { SearchScope } from './search-document.entity.js';
 import { timeLexemes } from './search-query.js';
 import { weightedText, type SearchableStory, type WeightedText } from './search-text.js';
@@ -42,6 +42,17 @@ export const publishedDoc = (row: PublishedRow): PublicSearchDoc => ({
   featuredImage: row.featured_image,
 });
 
+/** A working copy as read from `article`, as the admin index takes it. */
+export const workingCopyDoc = (row: WorkingCopyRow): AdminSearchDoc => ({
+  id: row.id,
+  updatedAt: row.updated_at,
+  headline: row.headline,
+  subheadline: row.subheadline,
+  excerpt: row.excerpt,
+  body: row.body,
+  featuredImage: row.featured_image,
+});
+
 @Injectable()
 export class SearchIndexService {
   private readonly recent = new Map<string, SegmentedText>();
@@ -69,9 +80,15 @@ export class SearchIndexService {
     await this.repository.upsert(manager, scope, rows);
   }
 
+  /** Re-reads the working copy in the caller's transaction and indexes it (nothing when it is gone). */
+  async syncWorkingCopy(manager: EntityManager, articleId: string): Promise<void> {
+    const row = await this.repository.loadWorkingCopy(manager, articleId);
+    if (row) await this.indexWorkingCopy(manager, workingCopyDoc(row));
+  }
+
   /**
    * Re-reads the live version (`published_article`) in the caller's transaction and indexes it,
-   * or drops the public entry when nothing is live: for hooks that know only the story's id.
+   * or drops the public entry when nothing is live.
    */
   async syncPublished(manager: EntityManager, articleId: string): Promise<void> {
     const row = await this.repository.loadPublished(manager, articleId);

@@ -4,8 +4,8 @@
 // each batch share-locks its source rows while it re-indexes them, and the indexes are rebuilt
 // concurrently.
 import type { DataSource } from 'typeorm';
-import { publishedDoc, SearchIndexService } from './search-index.service.js';
-import { SearchRepository, type ReindexPosition, type WorkingCopyRow } from './search.repository.js';
+import { publishedDoc, SearchIndexService, workingCopyDoc } from './search-index.service.js';
+import { SearchRepository, type ReindexPosition } from './search.repository.js';
 import type { SearchScope } from './search-document.entity.js';
 
 export const DEFAULT_REINDEX_BATCH = 500;
@@ -69,14 +69,3 @@ export class SearchReindexer {
     }
   }
 }
-
-const workingCopyDoc = (row: WorkingCopyRow) => ({
-  id: row.id,
-  updatedAt: row.updated_at,
-  headline: row.headline,
-  subheadline: row.subheadline,
-  excerpt: row.excerpt,
-  body: row.body,
-  featuredImage: row.featured_image,
-});
-

@@ -132,6 +132,12 @@ export class SearchRepository {
     else await manager.query(`DELETE FROM search_document WHERE article_id = $1`, [articleId]);
   }
 
+  /** The working copy as the writing transaction just saved it; null when there is none. */
+  async loadWorkingCopy(manager: EntityManager, articleId: string): Promise<WorkingCopyRow | null> {
+    const rows: WorkingCopyRow[] = await manager.query(`SELECT a.id, a.updated_at, ${TEXT_COLUMNS('a')} FROM article a WHERE a.id = $1`, [articleId]);
+    return rows[0] ?? null;
+  }
+
   /** The live version as the publish transaction just wrote it; null when nothing is live. */
   async loadPublished(manager: EntityManager, articleId: string): Promise<PublishedRow | null> {
     const rows: PublishedRow[] = await manager.query(`SELECT article_id, published_at, ${TEXT_COLUMNS('p')} FROM published_article p WHERE p.article_id = $1`, [articleId]);

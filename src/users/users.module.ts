@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
 import { FirstRunService } from './first-run.service.js';
 import { RolesController } from './roles.controller.js';
 import { RolesService } from './roles.service.js';
@@ -8,7 +7,6 @@ import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [AuthModule],
   controllers: [UsersController, RolesController],
   providers: [UsersService, RolesService, UsersRepository, FirstRunService],
   exports: [FirstRunService],

@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user.js';
 import { hashAllowedPassword } from './passwords.js';
-import { TokenService } from '../auth/token.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problem.js';
@@ -13,6 +12,7 @@ import { normalizeEmail } from './email.js';
 import { assertWithinOwnPermissions, permissionsOf } from './grants.js';
 import { Role } from './role.entity.js';
 import { User } from './user.entity.js';
+import { USER_SESSIONS, type UserSessions } from './sessions.js';
 import { UsersRepository } from './users.repository.js';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -29,7 +29,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
-    private readonly tokens: TokenService,
+    @Inject(USER_SESSIONS) private readonly sessions: UserSessions,
     private readonly audit: AuditService,
   ) {}
 
@@ -82,7 +82,7 @@ export class UsersService {
       if (Object.keys(changes.summary).length === 0) return toUserResponse(user, { withPermissions: true });
       if (changes.endsSessions) {
         user.tokenVersion += 1;
-        await this.tokens.revokeAllForUser(user.id, manager);
+        await this.sessions.revokeAllForUser(user.id, manager);
       }
       await manager.getRepository(User).save(user);
       if (administratorsBefore > 0 && (await this.users.countAdministrators(manager)) === 0) {

@@ -8,6 +8,8 @@ import { runMigrations } from '../../dist/src/database/migrate.js';
 import { randomBytes } from 'node:crypto';
 
 export default async function globalSetup() {
+  // Both database tiers name this file; one template serves the whole run.
+  if (process.env.MASTHEAD_TEST_TEMPLATE) return;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres('.data/test');

@@ -1,6 +1,9 @@
 import pg from 'pg';
 
 export default async function globalTeardown() {
+  // Both database tiers name this file; the first call cleans up for the run.
+  if (globalThis.__mastheadTestTornDown) return;
+  globalThis.__mastheadTestTornDown = true;
   const serverUrl = process.env.MASTHEAD_TEST_SERVER_URL;
   const template = process.env.MASTHEAD_TEST_TEMPLATE;
   if (serverUrl && template && !globalThis.__embeddedTestDatabase) {

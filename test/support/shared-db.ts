@@ -2,35 +2,12 @@
 // in-process apps (for setup and HTTP) and real server processes (`node dist/src/main.js`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import 'reflect-metadata';
-import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module.js';
-import { loadConfig } from '../../src/config/config.js';
-import type { ResolvedConfig } from '../../src/database/runtime.js';
-import { configureApp } from '../../src/common/http-setup.js';
-import { TEST_JWT_SECRET, type TestApp } from './app.js';
+import { startAppOn, TEST_JWT_SECRET } from './app.js';
 import { createTestDatabase } from './databases.js';
 
 export { createTestDatabase as createSharedDatabase };
 
-/** Boots the application in this process against an existing database; `close()` leaves the database. */
-export async function startAppOn(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    SEED_ON_EMPTY_DATABASE: 'false',
-    DATA_DIR: '.data/test-files',
-    ...env,
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: TEST_JWT_SECRET,
-  }) as ResolvedConfig;
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
-  configureApp(app, config);
-  await app.init();
-  return { app, http: app.getHttpServer(), dataSource: app.get(DataSource), config, close: () => app.close() };
-}
+export { startAppOn };
 
 export interface ServerProcess {
   port: number;

@@ -2,7 +2,7 @@
 // library table (the upload API is another module's), and thin wrappers over the admin API.
 import request from 'supertest';
 import { MediaAsset } from '../../src/media/media-asset.entity.js';
-import type { TestApp } from './app.js';
+import type { TestApp, TestContext } from './app.js';
 import type { TestUser } from './users.js';
 
 export interface StoryResponse {
@@ -17,7 +17,7 @@ export interface StoryResponse {
   [field: string]: unknown;
 }
 
-export async function createPhoto(t: TestApp, fields: Partial<MediaAsset> = {}): Promise<MediaAsset> {
+export async function createPhoto(t: Pick<TestContext, 'dataSource'>, fields: Partial<MediaAsset> = {}): Promise<MediaAsset> {
   const repo = t.dataSource.getRepository(MediaAsset);
   return repo.save(
     repo.create({

@@ -7,7 +7,9 @@ import { hashPassword } from '../../src/users/passwords.js';
 import { normalizeEmail } from '../../src/users/email.js';
 import { Role } from '../../src/users/role.entity.js';
 import { User } from '../../src/users/user.entity.js';
-import type { TestApp } from './app.js';
+import type { AuthUser } from '../../src/access/auth-user.js';
+import type { Permission } from '../../src/access/permissions.js';
+import type { TestApp, TestContext } from './app.js';
 
 export interface TestUser {
   id: string;
@@ -27,7 +29,7 @@ export interface Session {
 }
 
 export async function createUser(
-  t: TestApp,
+  t: Pick<TestContext, 'app' | 'dataSource'>,
   roles: string[],
   options: { active?: boolean; displayName?: string; email?: string; password?: string } = {},
 ): Promise<TestUser> {
@@ -53,4 +55,16 @@ export async function login(t: TestApp, email: string, password: string): Promis
   if (res.status !== 200) throw new Error(`login as ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
   const body = res.body as Omit<Session, 'auth'>;
   return { ...body, auth: `Bearer ${body.accessToken}` };
+}
+
+/** The user as the guards hand it to services (for medium tests, which call services directly). */
+export async function authUserOf(t: Pick<TestContext, 'dataSource'>, user: Pick<TestUser, 'id'>): Promise<AuthUser> {
+  const row = await t.dataSource.getRepository(User).findOneOrFail({ where: { id: user.id }, relations: { roles: true } });
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    roles: row.roles.map((r) => r.name),
+    permissions: new Set<Permission>(row.roles.flatMap((r) => r.permissions)),
+  };
 }
