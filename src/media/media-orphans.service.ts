@@ -6,11 +6,9 @@
 // they may be a crashed upload's, or another installation's sharing the folder or bucket (a staging
 // copy, say), and nothing here can tell the two apart.
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import type { Rendition } from './media-asset.entity.js';
+import { MediaRepository } from './media.repository.js';
 import { MEDIA_STORAGE, type MediaStorage, type StoredKey } from './storage/media-storage.js';
 import { isUuid } from './storage/storage-keys.js';
 
@@ -26,7 +24,7 @@ export interface OrphanSweep {
 @Injectable()
 export class MediaOrphanSweeper {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MediaRepository,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -57,12 +55,7 @@ export class MediaOrphanSweeper {
     const laidOut = batch.filter((item) => isUuid(item.key.split('/')[1] ?? ''));
     const ids = [...new Set(laidOut.map((item) => item.key.split('/')[1]))];
     if (ids.length === 0) return 0;
-    const rows: Array<{ id: string; storage_key: string | null; renditions: Rendition[] }> = await this.dataSource.query(
-      `SELECT id, storage_key, renditions FROM media_asset WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const known = new Set(rows.map((r) => r.id));
-    const referenced = new Set(rows.flatMap((r) => [...(r.storage_key ? [r.storage_key] : []), ...r.renditions.map((x) => x.storageKey)]));
+    const { known, referenced } = await this.repository.storedKeysOf(ids);
     const unknownToo = this.config.media.orphanSweep === 'all';
     const orphans = laidOut
       .filter((item) => unknownToo || known.has(item.key.split('/')[1]))

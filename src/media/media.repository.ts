@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MediaAsset, type MediaStatus } from './media-asset.entity.js';
+import { MediaAsset, type MediaStatus, type Rendition } from './media-asset.entity.js';
 import type { MediaUse } from './media.problems.js';
 
 /**
@@ -65,6 +65,18 @@ export class MediaRepository {
   }
 
   /** Whether a published, live story shows the photo: only then are its renditions public. */
+  /** Which of these assets exist, and every storage key (original and renditions) they refer to. */
+  async storedKeysOf(assetIds: readonly string[]): Promise<{ known: Set<string>; referenced: Set<string> }> {
+    const rows: Array<{ id: string; storage_key: string | null; renditions: Rendition[] }> = await this.dataSource.query(
+      `SELECT id, storage_key, renditions FROM media_asset WHERE id = ANY($1::uuid[])`,
+      [assetIds],
+    );
+    return {
+      known: new Set(rows.map((r) => r.id)),
+      referenced: new Set(rows.flatMap((r) => [...(r.storage_key ? [r.storage_key] : []), ...r.renditions.map((x) => x.storageKey)])),
+    };
+  }
+
   async isPublished(mediaId: string): Promise<boolean> {
     const rows: Array<{ published: boolean }> = await this.dataSource.query(
       `SELECT EXISTS (
