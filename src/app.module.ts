@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ArticlesModule } from './articles/articles.module.js';
@@ -6,6 +7,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { requestContextMiddleware } from './common/request-context.js';
+import { ResponseHeadersInterceptor } from './common/response-headers.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
@@ -45,6 +47,7 @@ export class AppModule implements NestModule {
         SearchModule,
         ImporterModule,
       ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: ResponseHeadersInterceptor }],
     };
   }
 

@@ -1,46 +1,33 @@
-import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
+import { applyDecorators, Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../access/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../access/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
+import { CurrentUser } from '../access/decorators.js';
+import { needs, WriteVersioned } from '../access/endpoints.js';
 import { Permission } from '../access/permissions.js';
-import { requireIfMatch } from '../common/if-match.js';
-import { ArticleReferences } from './article-references.service.js';
-import { ArticleWorkflowService, type ActionParams } from './article-workflow.service.js';
-import { articleId, withEtag } from './articles.controller.js';
+import { IfMatch } from '../common/if-match.js';
+import { ArticleWorkflowService } from './article-workflow.service.js';
+import { articleId } from './articles.controller.js';
 import { ArticleResponseDto } from './dto/article-response.dto.js';
 import { RequestChangesDto, ScheduleDto, WorkflowNoteDto } from './dto/workflow.dto.js';
 import type { WorkflowAction } from './workflow.js';
 
-/** Swagger for a workflow action: its permission, If-Match, and the answers every action shares. */
+/** A workflow action: its permission, If-Match, and the answers every action shares. */
 function WorkflowRoute(action: WorkflowAction, permission: Permission, description: string) {
   return applyDecorators(
     Post(`:id/${action}`),
-    HttpCode(200),
-    RequirePermissions(permission),
-    ApiOperation({
-      summary: `${action} (workflow action)`,
-      description: `Requires ${permission} and the right to touch the story (article.edit.any, or article.edit.own on one's own), plus If-Match. ${description}`,
-    }),
-    ApiHeader({ name: 'If-Match', required: true, description: 'The version last read, e.g. "3".' }),
-    ApiOkResponse({ type: ArticleResponseDto, description: 'The story after the action; ETag carries the new version.' }),
-    ApiNotFoundResponse({ type: ProblemResponse, description: 'No such story, or not one the caller may touch.' }),
-    ApiConflictResponse({ type: ProblemResponse, description: "The story's state does not allow this action (allowedActions lists what does)." }),
-    ApiPreconditionFailedResponse({ type: ProblemResponse, description: 'Stale If-Match; currentVersion in the body.' }),
-    ApiResponse({ status: 428, type: ProblemResponse, description: 'If-Match missing.' }),
-    ApiUnprocessableEntityResponse({ type: ValidationProblemResponse }),
+    WriteVersioned(
+      needs(permission),
+      {
+        summary: `${action} (workflow action)`,
+        description: `Requires ${permission} and the right to touch the story (article.edit.any, or article.edit.own on one's own), plus If-Match. ${description}`,
+        answers: {
+          200: 'The story after the action; ETag carries the new version.',
+          404: 'No such story, or not one the caller may touch.',
+          409: "The story's state does not allow this action (allowedActions lists what does).",
+        },
+      },
+      ArticleResponseDto,
+    ),
   );
 }
 
@@ -48,31 +35,16 @@ function WorkflowRoute(action: WorkflowAction, permission: Permission, descripti
 @ApiBearerAuth()
 @Controller('api/admin/articles')
 export class ArticleWorkflowController {
-  constructor(
-    private readonly workflow: ArticleWorkflowService,
-    private readonly references: ArticleReferences,
-  ) {}
+  constructor(private readonly workflow: ArticleWorkflowService) {}
 
   @WorkflowRoute('submit', Permission.ArticleSubmit, 'draft or unpublished → in_review.')
-  submit(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: WorkflowNoteDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(user, id, 'submit', ifMatch, body, res);
+  submit(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @IfMatch('A workflow action') version: number, @Body() body: WorkflowNoteDto) {
+    return this.workflow.apply(user, id, 'submit', version, body);
   }
 
   @WorkflowRoute('request-changes', Permission.ArticlePublish, 'in_review → draft, with a note for the writer.')
-  requestChanges(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: RequestChangesDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(user, id, 'request-changes', ifMatch, body, res);
+  requestChanges(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @IfMatch('A workflow action') version: number, @Body() body: RequestChangesDto) {
+    return this.workflow.apply(user, id, 'request-changes', version, body);
   }
 
   @WorkflowRoute(
@@ -80,69 +52,27 @@ export class ArticleWorkflowController {
     Permission.ArticlePublish,
     'Makes the working copy live (on a published story: publishes its newest revision). 409 photosMissingCredit when a photo has no credit line; 409 embargoed (with embargoUntil) while an embargo holds.',
   )
-  publish(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: WorkflowNoteDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(user, id, 'publish', ifMatch, body, res);
+  publish(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @IfMatch('A workflow action') version: number, @Body() body: WorkflowNoteDto) {
+    return this.workflow.apply(user, id, 'publish', version, body);
   }
 
   @WorkflowRoute('schedule', Permission.ArticleSchedule, 'draft or in_review → scheduled; publishes at publishAt (422 unless in the future and not before an embargo).')
-  schedule(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: ScheduleDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(user, id, 'schedule', ifMatch, body, res);
+  schedule(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @IfMatch('A workflow action') version: number, @Body() body: ScheduleDto) {
+    return this.workflow.apply(user, id, 'schedule', version, body);
   }
 
   @WorkflowRoute('unschedule', Permission.ArticleSchedule, 'scheduled → draft; the scheduled publication is cancelled.')
-  unschedule(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: WorkflowNoteDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(user, id, 'unschedule', ifMatch, body, res);
+  unschedule(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @IfMatch('A workflow action') version: number, @Body() body: WorkflowNoteDto) {
+    return this.workflow.apply(user, id, 'unschedule', version, body);
   }
 
   @WorkflowRoute('unpublish', Permission.ArticleUnpublish, 'published → unpublished; off the public side at once.')
-  unpublish(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: WorkflowNoteDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(user, id, 'unpublish', ifMatch, body, res);
+  unpublish(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @IfMatch('A workflow action') version: number, @Body() body: WorkflowNoteDto) {
+    return this.workflow.apply(user, id, 'unpublish', version, body);
   }
 
   @WorkflowRoute('archive', Permission.ArticleArchive, 'Any state but published → archived.')
-  archive(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: WorkflowNoteDto,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(user, id, 'archive', ifMatch, body, res);
-  }
-
-  private async act(
-    user: AuthUser,
-    id: string,
-    action: WorkflowAction,
-    ifMatch: string | undefined,
-    params: ActionParams,
-    res: Response,
-  ): Promise<ArticleResponseDto> {
-    const article = await this.workflow.apply(user, id, action, requireIfMatch(ifMatch, 'A workflow action'), params);
-    return withEtag(res, await this.references.presentArticle(article, user));
+  archive(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @IfMatch('A workflow action') version: number, @Body() body: WorkflowNoteDto) {
+    return this.workflow.apply(user, id, 'archive', version, body);
   }
 }

@@ -10,9 +10,11 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { MediaLookupService } from '../media/media-lookup.service.js';
 import type { Actor } from './article-input.js';
+import { ArticleReferences } from './article-references.service.js';
 import type { Article } from './article.entity.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { ArticlesService } from './articles.service.js';
+import type { ArticleResponseDto } from './dto/article-response.dto.js';
 import { EditorialStore } from './editorial-store.service.js';
 import { actionsNow, earliestPublishTime } from './embargo.js';
 import { photosMissingCredit, photoUses } from './photos.js';
@@ -37,14 +39,15 @@ export class ArticleWorkflowService {
     private readonly store: EditorialStore,
     private readonly media: MediaLookupService,
     private readonly audit: AuditService,
+    private readonly references: ArticleReferences,
   ) {}
 
   /**
    * Takes `action` on the story: 404 when the user may not touch it, 412 when `expectedVersion` is
    * stale, 403 without the action's permission, 409 (with `allowedActions`) when the state forbids it.
    */
-  async apply(user: AuthUser, id: string, action: WorkflowAction, expectedVersion: number, params: ActionParams = {}): Promise<Article> {
-    return this.dataSource.transaction(async (manager) => {
+  async apply(user: AuthUser, id: string, action: WorkflowAction, expectedVersion: number, params: ActionParams = {}): Promise<ArticleResponseDto> {
+    const article = await this.dataSource.transaction(async (manager) => {
       const article = await this.articles.lockForWrite(manager, user, id, expectedVersion);
       const check = checkTransition(article.status, action, user.permissions);
       if (!check.ok && check.reason === 'forbidden')
@@ -57,6 +60,7 @@ export class ArticleWorkflowService {
       }
       return this.perform(manager, article, action, user, params);
     });
+    return this.references.presentArticle(article, user);
   }
 
   /**

@@ -1,27 +1,12 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../access/auth-user.js';
-import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../access/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
+import { CurrentUser } from '../access/decorators.js';
+import { CreateVersioned, ListEndpoint, needs, needsOneOf, ReadVersioned, WriteVersioned } from '../access/endpoints.js';
 import { Permission } from '../access/permissions.js';
-import { idParam } from '../common/id-param.js';
-import { etagOf, requireIfMatch } from '../common/if-match.js';
 import type { Page } from '../common/cursor.js';
-import { ArticleReferences } from './article-references.service.js';
+import { idParam } from '../common/id-param.js';
+import { IfMatch, OptionalIfMatch } from '../common/if-match.js';
 import { ArticlesService } from './articles.service.js';
 import { CreateArticleDto, UpdateArticleDto } from './dto/article-input.dto.js';
 import { ArticlePageDto, ArticleResponseDto } from './dto/article-response.dto.js';
@@ -29,111 +14,91 @@ import { ListArticlesQueryDto } from './dto/list-articles.query.js';
 
 export const articleId = idParam('The article');
 
-/** Every single-story response carries the version as its ETag. */
-export function withEtag(res: Response, view: ArticleResponseDto): ArticleResponseDto {
-  res.setHeader('ETag', etagOf(view.version));
-  return view;
-}
+/** Reading stories needs article.edit.own (one's own) or article.edit.any (all); the object check decides which. */
+export const READ_STORIES = needsOneOf(Permission.ArticleEditOwn, Permission.ArticleEditAny);
 
 @ApiTags('articles')
 @ApiBearerAuth()
 @Controller('api/admin/articles')
 export class ArticlesController {
-  constructor(
-    private readonly articles: ArticlesService,
-    private readonly references: ArticleReferences,
-  ) {}
+  constructor(private readonly articles: ArticlesService) {}
 
   @Get()
-  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
-  @ApiOperation({
-    summary: 'List or search stories',
-    description:
-      'Requires article.edit.own or article.edit.any; without article.edit.any only stories the caller created or is credited on. ' +
-      'Most recently changed first; with `q`, a full-text search of the working copies, best match first, each item with `match`.',
-  })
-  @ApiOkResponse({ type: ArticlePageDto })
-  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Bad filter, limit (max 100) or cursor; empty or over-long `q`.' })
-  async list(@CurrentUser() user: AuthUser, @Query() query: ListArticlesQueryDto): Promise<Page<ArticleResponseDto>> {
-    const page = await this.articles.list(user, query);
-    const items = await this.references.presentArticles(page.items, user);
-    if (page.matches) for (const item of items) item.match = page.matches.get(item.id);
-    return { items, nextCursor: page.nextCursor };
+  @ListEndpoint(
+    READ_STORIES,
+    {
+      summary: 'List or search stories',
+      description:
+        'Requires article.edit.own or article.edit.any; without article.edit.any only stories the caller created or is credited on. ' +
+        'Most recently changed first; with `q`, a full-text search of the working copies, best match first, each item with `match`.',
+      answers: { 422: 'Bad filter, limit (max 100) or cursor; empty or over-long `q`.' },
+    },
+    ArticlePageDto,
+  )
+  list(@CurrentUser() user: AuthUser, @Query() query: ListArticlesQueryDto): Promise<Page<ArticleResponseDto>> {
+    return this.articles.list(user, query);
   }
 
   @Post()
-  @RequirePermissions(Permission.ArticleCreate)
-  @ApiOperation({
-    summary: 'Create a draft',
-    description:
-      'Requires article.create. The slug comes from the headline (pinyin for Chinese) unless given; the caller is the author unless `authors` is given.',
-  })
-  @ApiCreatedResponse({ type: ArticleResponseDto, description: 'Created; ETag carries the version.' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'The requested slug is taken.' })
-  @ApiUnprocessableEntityResponse({
-    type: ValidationProblemResponse,
-    description: 'Invalid fields (e.g. body.3.type), an unknown photo (featuredImage.mediaId), section or author.',
-  })
-  async create(
-    @CurrentUser() user: AuthUser,
-    @Body() body: CreateArticleDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleResponseDto> {
-    const article = await this.articles.create(user, body);
-    res.location(`/api/admin/articles/${article.id}`);
-    return withEtag(res, await this.references.presentArticle(article, user));
+  @CreateVersioned(
+    needs(Permission.ArticleCreate),
+    {
+      summary: 'Create a draft',
+      description:
+        'Requires article.create. The slug comes from the headline (pinyin for Chinese) unless given; the caller is the author unless `authors` is given.',
+      answers: {
+        409: 'The requested slug is taken.',
+        422: 'Invalid fields (e.g. body.3.type), an unknown photo (featuredImage.mediaId), section or author.',
+      },
+    },
+    ArticleResponseDto,
+    (story) => `/api/admin/articles/${story.id}`,
+  )
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateArticleDto): Promise<ArticleResponseDto> {
+    return this.articles.create(user, body);
   }
 
   @Get(':id')
-  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
-  @ApiOperation({ summary: 'One story (working copy)', description: 'Requires article.edit.own (own stories) or article.edit.any (all).' })
-  @ApiOkResponse({ type: ArticleResponseDto, description: 'ETag carries the version.' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such story, or not one the caller may touch.' })
-  async get(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ArticleResponseDto> {
-    return withEtag(res, await this.references.presentArticle(await this.articles.get(user, id), user));
+  @ReadVersioned(READ_STORIES, { summary: 'One story (working copy)', description: 'Requires article.edit.own (own stories) or article.edit.any (all).' }, ArticleResponseDto)
+  get(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string): Promise<ArticleResponseDto> {
+    return this.articles.read(user, id);
   }
 
   @Patch(':id')
-  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
-  @ApiOperation({
-    summary: 'Edit the working copy',
-    description:
-      'Requires article.edit.own (own stories) or article.edit.any (all), and If-Match. A change makes a new revision; the live version is untouched until published again.',
-  })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The version last read, e.g. "3".' })
-  @ApiOkResponse({ type: ArticleResponseDto })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'The requested slug is taken, or an embargo on a story readers already see (already-public).' })
-  @ApiPreconditionFailedResponse({ type: ProblemResponse, description: 'Stale If-Match; currentVersion in the body.' })
-  @ApiResponse({ status: 428, type: ProblemResponse, description: 'If-Match missing.' })
-  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Invalid fields; an embargo in the past or ending after the scheduled publication.' })
-  async update(
+  @WriteVersioned(
+    READ_STORIES,
+    {
+      summary: 'Edit the working copy',
+      description:
+        'Requires article.edit.own (own stories) or article.edit.any (all), and If-Match. A change makes a new revision; the live version is untouched until published again.',
+      answers: {
+        409: 'The requested slug is taken, or an embargo on a story readers already see (already-public).',
+        422: 'Invalid fields; an embargo in the past or ending after the scheduled publication.',
+      },
+    },
+    ArticleResponseDto,
+  )
+  update(
     @CurrentUser() user: AuthUser,
     @Param('id', articleId) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('Editing an article') version: number,
     @Body() body: UpdateArticleDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<ArticleResponseDto> {
-    const article = await this.articles.update(user, id, requireIfMatch(ifMatch, 'Editing an article'), body);
-    return withEtag(res, await this.references.presentArticle(article, user));
+    return this.articles.update(user, id, version, body);
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @RequirePermissions(Permission.ArticleDelete)
-  @ApiOperation({
-    summary: 'Delete a story (soft)',
-    description:
-      'Requires article.delete and the right to touch the story. Takes it off the public side at once. If-Match is optional here; a stale one answers 412.',
-  })
-  @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiPreconditionFailedResponse({ type: ProblemResponse })
-  async remove(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
-    await this.articles.remove(user, id, ifMatch === undefined ? undefined : requireIfMatch(ifMatch, 'Deleting an article'));
+  @WriteVersioned(
+    needs(Permission.ArticleDelete),
+    {
+      summary: 'Delete a story (soft)',
+      description:
+        'Requires article.delete and the right to touch the story. Takes it off the public side at once. If-Match is optional here; a stale one answers 412.',
+    },
+    null,
+    { ifMatch: 'optional' },
+  )
+  remove(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @OptionalIfMatch('Deleting an article') version: number | undefined): Promise<void> {
+    return this.articles.remove(user, id, version);
   }
 }

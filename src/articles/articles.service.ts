@@ -18,6 +18,7 @@ import { ArticleReferences } from './article-references.service.js';
 import { applyInput, fieldsIn, initialSnapshot, type ArticleInput, type CreateOptions, type WriteExtras } from './article-input.js';
 import { Article } from './article.entity.js';
 import { ArticlesRepository } from './articles.repository.js';
+import type { ArticleResponseDto } from './dto/article-response.dto.js';
 import type { ListArticlesQueryDto } from './dto/list-articles.query.js';
 import { LIMITS } from './editorial-rules.js';
 import { checkEmbargoChange, type EmbargoState } from './embargo.js';
@@ -60,13 +61,6 @@ function embargoChange(story: EmbargoState, requested: string | null | undefined
   }
 }
 
-/** Why a story is in a search result: its rank and the matched words marked (HTML-escaped, `<mark>`). */
-export interface ArticleMatch {
-  rank: number;
-  headlineHighlighted: string;
-  snippet: string;
-}
-
 @Injectable()
 export class ArticlesService {
   constructor(
@@ -78,13 +72,15 @@ export class ArticlesService {
     private readonly search: SearchQueryService,
   ) {}
 
-  async create(user: AuthUser, input: ArticleInput & WriteExtras & { headline: string }): Promise<Article> {
+  /** A new draft with revision 1, as the caller sees it. */
+  async create(user: AuthUser, input: ArticleInput & WriteExtras & { headline: string }): Promise<ArticleResponseDto> {
     const embargoUntil = embargoChange({ status: 'draft', scheduledAt: null, embargoUntil: null }, input.embargoUntil, user) ?? null;
-    return this.withSlugRace(() =>
+    const article = await this.withSlugRace(() =>
       this.dataSource.transaction((manager) =>
         this.createInTransaction(manager, input, { actor: user, reason: 'create', note: input.note ?? null, embargoUntil }),
       ),
     );
+    return this.references.presentArticle(article, user);
   }
 
   /**
@@ -134,6 +130,11 @@ export class ArticlesService {
     return article;
   }
 
+  /** The working copy as the caller sees it (404 when they may not touch it). */
+  async read(user: AuthUser, id: string): Promise<ArticleResponseDto> {
+    return this.references.presentArticle(await this.get(user, id), user);
+  }
+
   /** A story the user may touch (404 otherwise, also for deleted ones). */
   async get(user: AuthUser, id: string, manager?: EntityManager): Promise<Article> {
     const article = await this.repository.findActive(id, manager);
@@ -156,8 +157,8 @@ export class ArticlesService {
    * Edits the working copy: a new revision when something changed, else the story unchanged (same
    * version). A change of embargo alone bumps the version without a revision (it is not editorial content).
    */
-  async update(user: AuthUser, id: string, expectedVersion: number, input: ArticleInput & WriteExtras): Promise<Article> {
-    return this.withSlugRace(() =>
+  async update(user: AuthUser, id: string, expectedVersion: number, input: ArticleInput & WriteExtras): Promise<ArticleResponseDto> {
+    const article = await this.withSlugRace(() =>
       this.dataSource.transaction(async (manager) => {
         const article = await this.lockForWrite(manager, user, id, expectedVersion);
         const embargoUntil = embargoChange(article, input.embargoUntil, user);
@@ -171,6 +172,7 @@ export class ArticlesService {
         return this.store.saveWorkingCopy(manager, article, next, { reason: 'save', note: input.note ?? null, authorId: user.id }, state);
       }),
     );
+    return this.references.presentArticle(article, user);
   }
 
   private recordEmbargo(manager: EntityManager, user: AuthUser, article: Article, embargoUntil: Date | null): Promise<void> {
@@ -191,22 +193,24 @@ export class ArticlesService {
    * (Chinese-aware, best match first), each story with its highlighted headline and snippet; the
    * cursor is then the search's own.
    */
-  async list(user: AuthUser, query: ListArticlesQueryDto): Promise<Page<Article> & { matches?: Map<string, ArticleMatch> }> {
+  async list(user: AuthUser, query: ListArticlesQueryDto): Promise<Page<ArticleResponseDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    if (query.q !== undefined) {
-      const hits = await this.search.searchAdmin({ ...query, q: query.q, user, limit });
-      const byId = new Map((await this.repository.findActiveMany(hits.items.map((h) => h.articleId))).map((a) => [a.id, a]));
-      // A story deleted between the search and the load drops out of the page.
-      const items = hits.items.flatMap((h) => byId.get(h.articleId) ?? []);
-      const matches = new Map(hits.items.map((h) => [h.articleId, { rank: h.rank, headlineHighlighted: h.headlineHighlighted, snippet: h.snippet }]));
-      return { items, nextCursor: hits.nextCursor, matches };
+    if (query.q === undefined) {
+      const { rows, nextCursor } = await this.repository.listAdmin({ ...query, limit, touchableBy: ownerScope(user, STORY_REACH) });
+      return { items: await this.references.presentArticles(rows, user), nextCursor };
     }
-    const { rows, nextCursor } = await this.repository.listAdmin({
-      ...query,
-      limit,
-      touchableBy: ownerScope(user, STORY_REACH),
+    const hits = await this.search.searchAdmin({ ...query, q: query.q, user, limit });
+    const byId = new Map((await this.repository.findActiveMany(hits.items.map((h) => h.articleId))).map((a) => [a.id, a]));
+    // A story deleted between the search and the load drops out of the page.
+    const found = hits.items.flatMap((hit) => {
+      const article = byId.get(hit.articleId);
+      return article ? [{ article, match: { rank: hit.rank, headlineHighlighted: hit.headlineHighlighted, snippet: hit.snippet } }] : [];
     });
-    return { items: rows, nextCursor };
+    const items = await this.references.presentArticles(
+      found.map((f) => f.article),
+      user,
+    );
+    return { items: items.map((item, i) => ({ ...item, match: found[i].match })), nextCursor: hits.nextCursor };
   }
 
   /** Soft delete: off the public side at once, kept (with its revisions) in the database. */

@@ -1,26 +1,13 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../access/auth-user.js';
-import { CurrentUser, RequireAnyPermission } from '../access/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
-import { Permission } from '../access/permissions.js';
+import { CurrentUser } from '../access/decorators.js';
+import { AdminEndpoint, ListEndpoint, WriteVersioned } from '../access/endpoints.js';
 import type { Page } from '../common/cursor.js';
-import { requireIfMatch } from '../common/if-match.js';
+import { IfMatch } from '../common/if-match.js';
+import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
 import { NotFoundProblem } from '../common/problem.js';
-import { ArticleReferences } from './article-references.service.js';
-import { articleId, withEtag } from './articles.controller.js';
+import { articleId, READ_STORIES } from './articles.controller.js';
 import { ArticleResponseDto, DiffResponseDto, RevisionPageDto, RevisionResponseDto, type RevisionSummaryDto } from './dto/article-response.dto.js';
 import { DiffQueryDto, ListRevisionsQueryDto } from './dto/list-articles.query.js';
 import { RevisionsService, type RevisionDiff } from './revisions.service.js';
@@ -34,78 +21,60 @@ const revisionNumber = {
   },
 };
 
+const OWN_OR_ALL = 'Requires article.edit.own (own stories) or article.edit.any (all).';
+
 @ApiTags('articles')
 @ApiBearerAuth()
 @Controller('api/admin/articles')
 export class RevisionsController {
-  constructor(
-    private readonly revisions: RevisionsService,
-    private readonly references: ArticleReferences,
-  ) {}
+  constructor(private readonly revisions: RevisionsService) {}
 
   @Get(':id/revisions')
-  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
-  @ApiOperation({ summary: "A story's revisions, newest first", description: 'Requires article.edit.own (own stories) or article.edit.any (all).' })
-  @ApiOkResponse({ type: RevisionPageDto })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse })
-  async list(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Query() query: ListRevisionsQueryDto,
-  ): Promise<Page<RevisionSummaryDto>> {
-    const page = await this.revisions.list(user, id, query);
-    return { items: await this.references.presentRevisions(page.items), nextCursor: page.nextCursor };
+  @ListEndpoint(READ_STORIES, { summary: "A story's revisions, newest first", description: OWN_OR_ALL, answers: { 404: 'No such story, or not one the caller may touch.' } }, RevisionPageDto)
+  list(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @Query() query: ListRevisionsQueryDto): Promise<Page<RevisionSummaryDto>> {
+    return this.revisions.list(user, id, query);
   }
 
   @Get(':id/revisions/:number')
-  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
-  @ApiOperation({ summary: 'One revision with its full snapshot', description: 'Requires article.edit.own (own stories) or article.edit.any (all).' })
-  @ApiOkResponse({ type: RevisionResponseDto })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  async get(
-    @CurrentUser() user: AuthUser,
-    @Param('id', articleId) id: string,
-    @Param('number', revisionNumber) number: number,
-  ): Promise<RevisionResponseDto> {
-    return this.references.presentRevision(await this.revisions.get(user, id, number));
+  @AdminEndpoint(READ_STORIES, {
+    summary: 'One revision with its full snapshot',
+    description: OWN_OR_ALL,
+    answers: { 200: { type: RevisionResponseDto }, 404: 'No such story or revision, or not a story the caller may touch.' },
+  })
+  get(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @Param('number', revisionNumber) number: number): Promise<RevisionResponseDto> {
+    return this.revisions.get(user, id, number);
   }
 
   @Get(':id/diff')
-  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
-  @ApiOperation({
+  @AdminEndpoint(READ_STORIES, {
     summary: 'What changed between two revisions, field by field',
-    description: 'Requires article.edit.own (own stories) or article.edit.any (all). Text fields carry character-level runs (works for Chinese).',
+    description: `${OWN_OR_ALL} Text fields carry character-level runs (works for Chinese).`,
+    answers: {
+      200: { type: DiffResponseDto },
+      404: { type: ProblemResponse, description: 'No such story or revision.' },
+      422: { type: ValidationProblemResponse, description: 'from or to is not a revision number.' },
+    },
   })
-  @ApiOkResponse({ type: DiffResponseDto })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such story or revision.' })
-  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse })
   diff(@CurrentUser() user: AuthUser, @Param('id', articleId) id: string, @Query() query: DiffQueryDto): Promise<RevisionDiff> {
     return this.revisions.diff(user, id, query.from, query.to);
   }
 
   @Post(':id/revisions/:number/restore')
-  @HttpCode(200)
-  @RequireAnyPermission(Permission.ArticleEditOwn, Permission.ArticleEditAny)
-  @ApiOperation({
-    summary: "Make an old revision's content the working copy again",
-    description:
-      'Requires article.edit.own (own stories) or article.edit.any (all), and If-Match. Appends a new restore revision; history is never rewritten.',
-  })
-  @ApiHeader({ name: 'If-Match', required: true })
-  @ApiOkResponse({ type: ArticleResponseDto })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'The revision shows photos deleted since.' })
-  @ApiPreconditionFailedResponse({ type: ProblemResponse })
-  @ApiResponse({ status: 428, type: ProblemResponse, description: 'If-Match missing.' })
-  async restore(
+  @WriteVersioned(
+    READ_STORIES,
+    {
+      summary: "Make an old revision's content the working copy again",
+      description: `${OWN_OR_ALL} And If-Match. Appends a new restore revision; history is never rewritten.`,
+      answers: { 409: 'The revision shows photos deleted since.' },
+    },
+    ArticleResponseDto,
+  )
+  restore(
     @CurrentUser() user: AuthUser,
     @Param('id', articleId) id: string,
     @Param('number', revisionNumber) number: number,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch('Restoring a revision') version: number,
   ): Promise<ArticleResponseDto> {
-    const article = await this.revisions.restore(user, id, number, requireIfMatch(ifMatch, 'Restoring a revision'));
-    return withEtag(res, await this.references.presentArticle(article, user));
+    return this.revisions.restore(user, id, number, version);
   }
 }

@@ -9,9 +9,11 @@ import { Category } from '../categories/category.entity.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problem.js';
 import { MediaLookupService } from '../media/media-lookup.service.js';
+import { ArticleReferences } from './article-references.service.js';
 import { ArticleRevision } from './article-revision.entity.js';
 import type { Article } from './article.entity.js';
 import { ArticlesService } from './articles.service.js';
+import type { ArticleResponseDto, RevisionResponseDto, RevisionSummaryDto } from './dto/article-response.dto.js';
 import { normaliseSnapshot } from './editorial-rules.js';
 import { EditorialStore } from './editorial-store.service.js';
 import { photoUses, unknownPhotoFields } from './photos.js';
@@ -34,10 +36,11 @@ export class RevisionsService {
     private readonly store: EditorialStore,
     private readonly media: MediaLookupService,
     private readonly audit: AuditService,
+    private readonly references: ArticleReferences,
   ) {}
 
   /** Newest first. */
-  async list(user: AuthUser, articleId: string, query: { cursor?: string; limit?: number }): Promise<Page<ArticleRevision>> {
+  async list(user: AuthUser, articleId: string, query: { cursor?: string; limit?: number }): Promise<Page<RevisionSummaryDto>> {
     await this.articles.get(user, articleId);
     const after = decodeCursor<{ n: number }>(query.cursor, ['n']);
     if (after && !Number.isInteger(after.n)) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
@@ -49,12 +52,12 @@ export class RevisionsService {
     });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ n: last.number }) : null };
+    return { items: await this.references.presentRevisions(items), nextCursor: rows.length > limit && last ? encodeCursor({ n: last.number }) : null };
   }
 
-  async get(user: AuthUser, articleId: string, number: number): Promise<ArticleRevision> {
+  async get(user: AuthUser, articleId: string, number: number): Promise<RevisionResponseDto> {
     await this.articles.get(user, articleId);
-    return this.find(this.dataSource.manager, articleId, number);
+    return this.references.presentRevision(await this.find(this.dataSource.manager, articleId, number));
   }
 
   /** Field-by-field changes from one revision to another (defaults: the current one and the one before it). */
@@ -73,8 +76,8 @@ export class RevisionsService {
    * Makes revision `number`'s content the working copy again, as a new `restore` revision.
    * Unchanged content: the story as it is.
    */
-  async restore(user: AuthUser, articleId: string, number: number, expectedVersion: number): Promise<Article> {
-    return this.dataSource.transaction(async (manager) => {
+  async restore(user: AuthUser, articleId: string, number: number, expectedVersion: number): Promise<ArticleResponseDto> {
+    const article = await this.dataSource.transaction(async (manager) => {
       const article = await this.articles.lockForWrite(manager, user, articleId, expectedVersion);
       const revision = await this.find(manager, articleId, number);
       const restored = await this.restorable(manager, revision.snapshot, article);
@@ -96,6 +99,7 @@ export class RevisionsService {
       );
       return saved;
     });
+    return this.references.presentArticle(article, user);
   }
 
   /**

@@ -60,9 +60,15 @@ export class PreconditionRequiredProblem extends ProblemException {
 
 export class PreconditionFailedProblem extends ProblemException {
   constructor(currentVersion: number) {
-    super(412, 'version-mismatch', 'Precondition Failed', `The resource has changed since you read it; its current version is ${currentVersion}.`, {
-      currentVersion,
-    });
+    super(
+      412,
+      'version-mismatch',
+      'Precondition Failed',
+      `The resource has changed since you read it; its current version is ${currentVersion}.`,
+      { currentVersion },
+      // The validator of the current version, as every read of it would send.
+      { ETag: `"${currentVersion}"` },
+    );
   }
 }
 

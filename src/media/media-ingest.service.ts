@@ -11,6 +11,8 @@ import { assertVersion } from '../common/if-match.js';
 import { NotFoundProblem } from '../common/problem.js';
 import { describe, fileFacts } from './asset-fields.js';
 import type { UploadMediaFieldsDto } from './dto/upload-media.dto.js';
+import type { MediaResponse } from './dto/media-response.dto.js';
+import { toMediaResponse } from './media-response.js';
 import { MediaAsset } from './media-asset.entity.js';
 import { MediaFileStore, type StoredUpload } from './media-file-store.js';
 import { EditorialEventBus } from '../events/editorial-event-bus.js';
@@ -30,17 +32,18 @@ export class MediaIngestService {
   ) {}
 
   /** A new photo. Form fields win over the file's embedded IPTC/XMP, field by field. */
-  async upload(file: ReceivedFile, fields: UploadMediaFieldsDto, actor: AuthUser): Promise<MediaAsset> {
+  async upload(file: ReceivedFile, fields: UploadMediaFieldsDto, actor: AuthUser): Promise<MediaResponse> {
     const image = await this.processor.process(file.path, null);
     const id = randomUUID();
     const stored = await this.files.storeUpload(id, file, image.mime, image.renditions);
-    return this.commitOrUndo(stored, async (manager) => {
+    const uploaded = await this.commitOrUndo(stored, async (manager) => {
       const repo = manager.getRepository(MediaAsset);
       const asset = repo.create({ id, ...fileFacts(file, image, stored), ...describe(fields, image.embedded), createdById: actor.id });
       await repo.save(asset);
       await this.audit.record({ actor, action: 'media.upload', entity: 'media', entityId: id, summary: uploadSummary(asset) }, manager);
       return asset;
     });
+    return toMediaResponse(uploaded);
   }
 
   /**
@@ -51,13 +54,13 @@ export class MediaIngestService {
     id: string,
     file: ReceivedFile,
     fields: UploadMediaFieldsDto,
-    expectedVersion: number | null,
+    expectedVersion: number | undefined,
     actor: AuthUser,
-  ): Promise<MediaAsset> {
+  ): Promise<MediaResponse> {
     const placeholder = await this.placeholderOrThrow(this.dataSource.manager, id, expectedVersion);
     const image = await this.processor.process(file.path, placeholder.focalPoint);
     const stored = await this.files.storeUpload(id, file, image.mime, image.renditions);
-    return this.commitOrUndo(stored, async (manager) => {
+    const filled = await this.commitOrUndo(stored, async (manager) => {
       // Checked again under the row lock: another upload may have filled it meanwhile.
       const asset = await this.placeholderOrThrow(manager, id, expectedVersion, true);
       Object.assign(asset, fileFacts(file, image, stored), describe(fields, asset, image.embedded));
@@ -67,14 +70,15 @@ export class MediaIngestService {
       await this.events.emit(manager, { type: 'photo.changed', mediaIds: [id] });
       return asset;
     });
+    return toMediaResponse(filled);
   }
 
-  private async placeholderOrThrow(manager: EntityManager, id: string, expectedVersion: number | null, lock = false): Promise<MediaAsset> {
+  private async placeholderOrThrow(manager: EntityManager, id: string, expectedVersion: number | undefined, lock = false): Promise<MediaAsset> {
     const asset = isUuid(id)
       ? await manager.getRepository(MediaAsset).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
     if (!asset) throw new NotFoundProblem('Media asset');
-    if (expectedVersion !== null) assertVersion(expectedVersion, asset.version);
+    if (expectedVersion !== undefined) assertVersion(expectedVersion, asset.version);
     if (asset.status !== 'placeholder') throw new NotAPlaceholderProblem();
     return asset;
   }

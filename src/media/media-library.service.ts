@@ -10,6 +10,8 @@ import { assertVersion } from '../common/if-match.js';
 import { NotFoundProblem, ValidationProblem } from '../common/problem.js';
 import type { ListMediaQuery } from './dto/list-media.query.js';
 import { EDITABLE_FIELDS, type UpdateMediaDto } from './dto/update-media.dto.js';
+import type { MediaResponse } from './dto/media-response.dto.js';
+import { toMediaResponse } from './media-response.js';
 import { MediaAsset, type FocalPoint, type Rendition } from './media-asset.entity.js';
 import { fileKeysOf, MediaFileStore } from './media-file-store.js';
 import { EditorialEventBus } from '../events/editorial-event-bus.js';
@@ -33,7 +35,7 @@ export class MediaLibraryService {
     private readonly events: EditorialEventBus,
   ) {}
 
-  async list(query: ListMediaQuery): Promise<Page<MediaAsset>> {
+  async list(query: ListMediaQuery): Promise<Page<MediaResponse>> {
     const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
     if (after && (!isUuid(after.id) || Number.isNaN(Date.parse(after.at)))) {
       throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
@@ -45,18 +47,22 @@ export class MediaLibraryService {
       limit: query.limit ?? DEFAULT_PAGE,
       after,
     });
-    return { items: page.items, nextCursor: page.next ? encodeCursor({ ...page.next }) : null };
+    return { items: page.items.map(toMediaResponse), nextCursor: page.next ? encodeCursor({ ...page.next }) : null };
   }
 
-  async get(id: string): Promise<MediaAsset> {
-    return this.findOrThrow(this.dataSource.manager, id);
+  async get(id: string): Promise<MediaResponse> {
+    return toMediaResponse(await this.findOrThrow(this.dataSource.manager, id));
   }
 
   /**
    * Changes the words and focal point. A new focal point re-renders the square thumbs (before the
    * commit, under new keys; the old thumbs are removed after it). 412 when `expectedVersion` is stale.
    */
-  async update(id: string, dto: UpdateMediaDto, expectedVersion: number, actor: AuthUser): Promise<MediaAsset> {
+  async update(id: string, dto: UpdateMediaDto, expectedVersion: number, actor: AuthUser): Promise<MediaResponse> {
+    return toMediaResponse(await this.edit(id, dto, expectedVersion, actor));
+  }
+
+  private async edit(id: string, dto: UpdateMediaDto, expectedVersion: number, actor: AuthUser): Promise<MediaAsset> {
     const current = await this.findOrThrow(this.dataSource.manager, id);
     assertVersion(expectedVersion, current.version);
     const changes = changedFields(current, dto);
@@ -83,11 +89,11 @@ export class MediaLibraryService {
   }
 
   /** Deletes the row (with an audit entry) and then its files. 409 with the stories while any uses it. */
-  async remove(id: string, expectedVersion: number | null, actor: AuthUser): Promise<void> {
+  async remove(id: string, expectedVersion: number | undefined, actor: AuthUser): Promise<void> {
     const removed = await this.dataSource
       .transaction(async (manager) => {
         const asset = await this.findOrThrow(manager, id, true);
-        if (expectedVersion !== null) assertVersion(expectedVersion, asset.version);
+        if (expectedVersion !== undefined) assertVersion(expectedVersion, asset.version);
         const usedBy = await this.repository.usages(id, manager);
         if (usedBy.length) throw new MediaInUseProblem(usedBy);
         await manager.getRepository(MediaAsset).delete({ id });

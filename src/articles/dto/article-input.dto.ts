@@ -1,6 +1,6 @@
 // What a client may send for a story. Server fields (status, version, publishedAt, createdBy) are not
 // here, so the global whitelist answers 422 to a client that tries to set them.
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LANGUAGE_TAG, LIMITS } from '../editorial-rules.js';
@@ -147,12 +147,5 @@ export class CreateArticleDto extends EditorialFieldsDto {
   headline: string;
 }
 
-export class UpdateArticleDto extends EditorialFieldsDto {
-  @ApiPropertyOptional({ example: '布林肯与拉夫罗夫在日内瓦再次会面', minLength: 1, maxLength: LIMITS.headline })
-  @ValidateIf((o: UpdateArticleDto) => o.headline !== undefined)
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'headline must not be empty' })
-  @MaxLength(LIMITS.headline)
-  headline?: string;
-}
+/** Every field optional (a headline sent must not be empty); only what is sent changes. */
+export class UpdateArticleDto extends PartialType(CreateArticleDto, { skipNullProperties: false }) {}

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -37,39 +37,8 @@ export class CreateCategoryDto {
   position?: number;
 }
 
-export class UpdateCategoryDto {
-  @ApiPropertyOptional({ example: '国际新闻', maxLength: 100 })
-  @ValidateIf((o: UpdateCategoryDto) => o.name !== undefined)
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(100)
-  name?: string;
-
-  @ApiPropertyOptional({ example: 'world', description: 'A new slug; the old URL stops working.' })
-  @ValidateIf((o: UpdateCategoryDto) => o.slug !== undefined)
-  @IsString()
-  @MaxLength(80)
-  slug?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  description?: string | null;
-
-  @ApiPropertyOptional()
-  @ValidateIf((o: UpdateCategoryDto) => o.position !== undefined)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  position?: number;
-}
+/** Every field optional; one sent as null is refused unless it may be null (parentId, description). */
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto, { skipNullProperties: false }) {}
 
 export class DeleteCategoryQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: "Move the section's stories here first, in the same transaction." })

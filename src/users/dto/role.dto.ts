@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ALL_PERMISSIONS, PERMISSION_DESCRIPTIONS, type Permission } from '../../access/permissions.js';
 import { coreGrantsOf } from '../grants.js';
@@ -27,26 +27,8 @@ export class CreateRoleRequest {
   permissions: Permission[];
 }
 
-export class UpdateRoleRequest {
-  @ApiPropertyOptional({ pattern: ROLE_NAME.source, description: 'Built-in roles cannot be renamed.' })
-  @IsOptional()
-  @IsString()
-  @Matches(ROLE_NAME, { message: ROLE_NAME_MESSAGE })
-  name?: string;
-
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  description?: string;
-
-  @ApiPropertyOptional({ enum: ALL_PERMISSIONS, isArray: true, description: 'Replaces the grants. Built-in roles keep their core grants.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(ALL_PERMISSIONS.length * 2)
-  @IsIn(ALL_PERMISSIONS, { each: true, message: UNKNOWN_PERMISSION })
-  permissions?: Permission[];
-}
+/** Every field optional (null refused). Built-in roles cannot be renamed; `permissions` replaces the grants, and built-in roles keep their core ones. */
+export class UpdateRoleRequest extends PartialType(CreateRoleRequest, { skipNullProperties: false }) {}
 
 export class RoleResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
