@@ -83,7 +83,9 @@ function listScore(field: ScoredField, expected: readonly string[], actual: read
 
 function valueScore(field: ScoredField, expected: string | number | null, actual: string | number | null): FieldScore {
   const show = (value: string | number | null) => (value === null ? '(none)' : typeof value === 'string' ? fold(value) : String(value));
-  return show(expected) === show(actual) ? { field, score: 1, expected: '', actual: '' } : { field, score: 0, expected: show(expected), actual: show(actual) };
+  return show(expected) === show(actual)
+    ? { field, score: 1, expected: '', actual: '' }
+    : { field, score: 0, expected: show(expected), actual: show(actual) };
 }
 
 export function scorePage(page: string, expected: PageLabel, parsed: ParsedPage): PageScore {

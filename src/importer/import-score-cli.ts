@@ -30,7 +30,9 @@ function describePage(page: PageScore): string[] {
   const indent = (text: string) => text.split('\n').join('\n      ');
   return [
     `${page.page}:`,
-    ...wrong.map((f) => `  ${f.field} (${percent(f.score)})\n    expected: ${indent(f.expected || '(none)')}\n    parsed:   ${indent(f.actual || '(none)')}`),
+    ...wrong.map(
+      (f) => `  ${f.field} (${percent(f.score)})\n    expected: ${indent(f.expected || '(none)')}\n    parsed:   ${indent(f.actual || '(none)')}`,
+    ),
   ];
 }
 
