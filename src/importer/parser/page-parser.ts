@@ -18,7 +18,7 @@ import { detectLanguage, languageConfidence } from './language.js';
 import { readMasthead } from './masthead.js';
 import { splitPageLines } from './page-lines.js';
 import { isReadMoreMarker } from './furniture.js';
-import { PageParsingError, type BodyBlock, type ParseGuess, type ParsedPage, type ParsePageOptions } from './parsed-page.js';
+import { PageParsingError, type BodyBlock, type PageLanguage, type ParseGuess, type ParsedPage, type ParsePageOptions } from './parsed-page.js';
 import { headlineFromLead, shorten } from './shortening.js';
 import { emptyDraft, type StoryDraft } from './story-draft.js';
 import { readTeaserList, readTeasers } from './teasers.js';
@@ -49,7 +49,7 @@ export function parsePage(text: string, options: ParsePageOptions = {}): ParsedP
         draft.warnings,
       );
   draft.teasers.push(...teasers);
-  return finishPage(draft, options, { span, listed: listed && teasers.length > 0 });
+  return finishDraft(draft, options, { listed: listed && teasers.length > 0 });
 }
 
 /**
@@ -75,11 +75,17 @@ function refineStart(lines: readonly PageLine[], span: ArticleSpan): number {
   return span.start;
 }
 
-function finishPage(draft: StoryDraft, options: ParsePageOptions, reading: { span: ArticleSpan | null; listed: boolean }): ParsedPage {
+/**
+ * Turns a filled draft into the parse result: the lead's dateline, a provisional headline when the
+ * page has none, the excerpt, the language (the page's own when it declares one), and how sure each
+ * field is. Shared by text and HTML pages.
+ */
+export function finishDraft(draft: StoryDraft, options: ParsePageOptions, reading: { listed: boolean; language?: PageLanguage }): ParsedPage {
+  takeLeadDateline(draft);
   const lead = firstParagraph(draft.body);
   const headline = draft.headline ?? provisionalHeadline(lead ?? firstCaption(draft), options, draft.warnings);
   if (lead === null && !hasPhotos(draft)) draft.warnings.push('The page has no body paragraphs.');
-  const language = detectLanguage(storyText(headline, draft));
+  const language = reading.language ?? detectLanguage(storyText(headline, draft));
   const page: Omit<ParsedPage, 'confidence' | 'guesses'> = {
     headline,
     headlineDerived: draft.headline === null,
@@ -132,6 +138,18 @@ function rate(
     confidence: Object.fromEntries(Object.entries(confidence).map(([k, v]) => [k, Math.round(v * 100) / 100])) as ParsedPage['confidence'],
     guesses,
   };
+}
+
+/** HTML pages keep the dateline inside the first paragraph; move it to its field. */
+function takeLeadDateline(draft: StoryDraft): void {
+  if (draft.dateline !== null) return;
+  const index = draft.body.findIndex((block) => block.type === 'paragraph');
+  const block = draft.body[index];
+  if (block?.type !== 'paragraph') return;
+  const reading = readDateline(block.text);
+  if (!reading || reading.rest.length === 0) return;
+  draft.dateline = reading.dateline;
+  draft.body[index] = { type: 'paragraph', text: reading.rest };
 }
 
 function firstCaption(draft: StoryDraft): string | null {
