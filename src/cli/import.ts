@@ -14,7 +14,7 @@ import { ImportService, type ImportFile } from '../importer/import.service.js';
 import { InitialContentService, readSeedFiles } from '../importer/initial-content.service.js';
 import { previewFile } from '../importer/page-preview.js';
 
-const USAGE = `usage: npm run import -- [--dry-run] [--json] FILE...
+const USAGE = `usage: npm run import -- [--dry-run] [--json] FILE...   (.txt pages, or .html/.htm pages)
        npm run seed                 (import the SEED_DIR pages as published initial content)
 
   --dry-run  parse only; print what would be imported and write nothing (no database needed)

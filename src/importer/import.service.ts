@@ -50,9 +50,10 @@ export class ImportService {
    */
   async importPage(source: PageSource, options: ImportOptions): Promise<PageImportReport> {
     const read = this.read(source, options.filename);
-    if (options.dryRun) return previewReport(read, this.config.defaultImportCategory);
+    // A page imported before is a duplicate, in a dry run too: the editor should know before trying.
     const before = await this.repository.find(read.page.contentHash);
     if (before) return this.duplicate(read, before.articleId, before.teaserArticleIds);
+    if (options.dryRun) return previewReport(read, this.config.defaultImportCategory);
     return (await this.withSlugRetry(() => this.write(read, options))) ?? this.duplicateOfCommitted(read);
   }
 
@@ -77,8 +78,10 @@ export class ImportService {
     try {
       return readPage(source, filename === null ? null : basename(filename));
     } catch (error) {
-      if (error instanceof PageInputError) throw new ValidationProblem([{ field: 'text', message: error.message }], error.message);
-      throw error;
+      if (!(error instanceof PageInputError)) throw error;
+      const field = 'html' in source ? 'html' : 'text';
+      if (field === 'html' && error.reason === 'too-large') throw new ProblemException(413, 'payload-too-large', 'Payload Too Large', error.message);
+      throw new ValidationProblem([{ field, message: error.message }], error.message);
     }
   }
 

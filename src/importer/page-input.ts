@@ -10,7 +10,7 @@ import { decodePageBytes, PageDecodingError, type PageDecodingFailure } from './
 export const MAX_PAGE_BYTES = 1_000_000;
 
 /** `no-story`: readable text, but the parser found no story in it. */
-export type PageInputFailure = PageDecodingFailure | 'too-large' | 'no-story';
+export type PageInputFailure = PageDecodingFailure | 'too-large' | 'too-complex' | 'no-story';
 
 export class PageInputError extends Error {
   override readonly name = 'PageInputError';

@@ -3,12 +3,15 @@
  * first step of every import. Pure, so `npm run import -- --dry-run` needs no database at all.
  */
 import { basename } from 'node:path';
-import { pageFromBytes, pageFromText, PageInputError, type PageText } from './page-input.js';
+import { contentHashOf, pageFromBytes, pageFromText, PageInputError, type PageText } from './page-input.js';
+import { HtmlPageError, parseHtmlPage } from './parser/html-page.js';
 import { parsePage } from './parser/page-parser.js';
 import { PageParsingError, type ParsedPage } from './parser/parsed-page.js';
 import type { PageImportReport, PageResult } from './import-report.js';
 
-export type PageSource = { bytes: Buffer } | { text: string };
+export type PageSource = { bytes: Buffer } | { text: string } | { html: string; url?: string };
+
+const HTML_FILE = /\.html?$/iu;
 
 export interface ReadPage {
   page: PageText;
@@ -18,13 +21,25 @@ export interface ReadPage {
 
 /** Throws PageInputError when the input is not a readable page (decoding, size, no story at all). */
 export function readPage(source: PageSource, filename: string | null): ReadPage {
+  const options = filename ? { filename } : {};
   try {
+    if ('html' in source) return readHtml(source.html, filename, source.url);
     const page = 'bytes' in source ? pageFromBytes(source.bytes) : pageFromText(source.text);
-    return { page, parsed: parsePage(page.text, filename ? { filename } : {}), filename };
+    // `.html`/`.htm` files from the command line are read as HTML once decoded.
+    if ('bytes' in source && filename && HTML_FILE.test(filename)) return readHtml(page.text, filename);
+    return { page, parsed: parsePage(page.text, options), filename };
   } catch (error) {
     if (error instanceof PageParsingError) throw new PageInputError('no-story', error.message);
+    if (error instanceof HtmlPageError) throw new PageInputError(error.reason, error.message);
     throw error;
   }
+}
+
+/** HTML is identified by its own text (line endings normalised), like a text page. */
+function readHtml(html: string, filename: string | null, url?: string): ReadPage {
+  const text = html.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+  const parsed = parseHtmlPage(text, { ...(filename ? { filename } : {}), ...(url ? { url } : {}) });
+  return { page: { text, contentHash: contentHashOf(text) }, parsed, filename };
 }
 
 /** The section a page's story goes to. */

@@ -65,6 +65,7 @@ export class PageWriter {
     const { parsed } = page;
     const input: ArticleInput & { headline: string } = {
       headline: parsed.headline,
+      subheadline: parsed.subheadline,
       dateline: parsed.dateline,
       language: parsed.language,
       byline: parsed.byline,

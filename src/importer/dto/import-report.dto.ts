@@ -17,12 +17,33 @@ export class TeaserDto {
   @ApiProperty({ nullable: true, type: String, example: '东方头条' }) tag: string | null;
 }
 
+export class ParseConfidenceDto {
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'Headline read as printed (~0.95), chosen among several (0.75), made from the lead (0.3).' })
+  headline: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'Dateline found (0.95) or not (0.5: the page may have none).' }) dateline: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'How one-sided the script vote was (0.5 a toss-up, 1 clear).' }) language: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'Share of photos with a credit (0.45..0.95); 0.9 with no photos.' }) captions: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'How much prose the story span held.' }) body: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'Teasers read from read-more links (0.9) or guessed from a list (0.7).' }) teasers: number;
+}
+
+export class ParseGuessDto {
+  @ApiProperty({ enum: ['headline', 'dateline', 'language', 'captions', 'body', 'teasers'] }) field: string;
+  @ApiProperty({
+    enum: ['headline-derived', 'headline-ambiguous', 'no-dateline', 'caption-without-credit', 'body-uncertain', 'language-mixed', 'teasers-listed'],
+    description: 'What the parser guessed, for an editor to check.',
+  })
+  code: string;
+  @ApiProperty({ example: 'Caption without credit: "议员在表决后离开议会厅。"' }) message: string;
+}
+
 export class ParsedPageDto {
   @ApiProperty() headline: string;
   @ApiProperty({ description: 'True when the page had no headline line and the headline was made from the lead.' }) headlineDerived: boolean;
   @ApiProperty({ nullable: true, type: String, example: '日内瓦22日讯' }) dateline: string | null;
   @ApiProperty({ enum: ['zh-Hans', 'zh-Hant', 'en'] }) language: PageLanguage;
   @ApiProperty({ nullable: true, type: String, example: '陈兆良报导' }) byline: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The standfirst printed between headline and byline.' }) subheadline: string | null;
   @ApiProperty({ type: PhotoCaptionDto, nullable: true }) featuredImage: PhotoCaptionDto | null;
   @ApiProperty({
     type: 'array',
@@ -35,6 +56,9 @@ export class ParsedPageDto {
   @ApiProperty({ type: [TeaserDto] }) teasers: TeaserDto[];
   @ApiProperty({ nullable: true, type: String, example: '(完)' }) signOff: string | null;
   @ApiProperty({ type: [String] }) warnings: string[];
+  @ApiProperty({ type: ParseConfidenceDto, description: 'How sure the parser is of each field, 0..1.' }) confidence: ParseConfidenceDto;
+  @ApiProperty({ type: [ParseGuessDto], description: 'Where the parser guessed; empty when every field was read as printed.' })
+  guesses: ParseGuessDto[];
 }
 
 export class ImportReportDto {

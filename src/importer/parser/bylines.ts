@@ -12,8 +12,18 @@ const LABELLED_BYLINE = /^(?:记者|記者|文|撰文|作者|报导|報導|采�
 /** `By Jane Doe`, `By JANE DOE and JOHN ROE, Associated Press`. */
 const ENGLISH_BYLINE = /^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*)(?:\p{Lu}[\p{L}.'’-]*|and|of|the)){0,9}$/u;
 
+/** `By Tiffany Fumiko Tay, The Straits Times, 15 Apr 2020`: a byline naming paper and date too. */
+const ENGLISH_BYLINE_WITH_PAPER = /^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4},\s+[\p{L}\s]{3,40}(?:,\s+[\p{L}\d\s]{3,20})?$/u;
+/** `— Yanan Wang`: a contributor's line closing an update in live copy. */
+const DASHED_NAME = /^[—–]\s*(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})$/u;
+
 /** The byline as printed, bullet removed; null when the line is not a byline. */
-export function readBylineLine(line: string): string | null {
+export function readBylineLine(printed: string): string | null {
+  // `- By NADIRAH H. RODZI nadirah@thestar.com.my`: a list dash before, an address after.
+  const line = printed.replace(/^[-–]\s+(?=By\s)/u, '').replace(/\s+\S+@\S+\.\w+$/u, '');
+  const dashed = DASHED_NAME.exec(line);
+  if (dashed) return (dashed[1] ?? '').trim();
+  if (ENGLISH_BYLINE_WITH_PAPER.test(line)) return line.trim();
   const bullet = BULLET_BYLINE.exec(line);
   if (bullet) {
     const words = (bullet[1] ?? '').trim();

@@ -41,6 +41,17 @@ const BARE_SOURCES = new Set(
   ).split('|'),
 );
 
+/** `（中央社資料照）`, `(资料图片)`: a file photo of the named source; the note stays part of the credit. */
+const FILE_PHOTO_NOTE = /(?:資料照|资料照|資料圖片|资料图片|資料圖|资料图|檔案照|档案照|file photo)$/iu;
+
+/**
+ * Credits printed after the caption's last sentence without brackets: `…行人。中央社記者徐肇昌攝 114年12月14日`,
+ * `…开幕。新华社记者申宏摄`, `…in Paris. GEOFFROY VAN DER HASSELT / AFP`, `…Diseases. - The Straits Times/ANN`.
+ */
+const TRAILING_PHOTOGRAPHER = /(?<=[。！？.!?”」])\s*([^。！？.!?]{2,24}?)\s*(?:摄|攝)(?:\s*\d{2,4}年\d{1,2}月\d{1,2}日)?$/u;
+const TRAILING_WIRE_CREDIT =
+  /(?<=[.!?”"’])\s+(?:-\s+)?((?:[\p{Lu}][\p{L}'.-]*\s+){0,5}[\p{Lu}][\p{L}'.-]*\s*\/\s*(?:AFP|AP|ANN|EPA|Reuters|REUTERS|Xinhua|Bloomberg|Getty Images|[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+)*\/ANN)|(?:The\s)?[\p{Lu}][\p{L}]+(?:\s[\p{Lu}][\p{L}]+){0,3}\/(?:ANN|AFP|AP|Reuters))$/u;
+
 /** Sources in one credit are joined by `/` whatever the page used (`\`, `、`, full-width forms). */
 const CREDIT_SEPARATOR = /\s*[/／\\＼、|｜]\s*/u;
 
@@ -50,10 +61,13 @@ const TRAILING_BRACKETS = /[(（]([^()（）]{1,80})[)）]\s*$/u;
 const TRAILING_LABELLED_CREDIT =
   /(?:^|(?<=[。．.！!？?\s]))\s*((?:图片取自|圖片取自|图取自|圖取自|图片来源|圖片來源|照片来源|照片來源|摄影|攝影|图|圖|Photos?|Credit)\s*[:：/／]\s*[^。：:]{1,60}|(?:AP|AFP|EPA|REUTERS|Reuters|Xinhua)(?:\s+Photos?)?\/[^/]{2,60})$/u;
 
+/** `翻攝自X`, `截圖自X`, `取自X`: the photo was taken from X, so X is the credit. */
+const TAKEN_FROM = /^(?:翻攝自|翻摄自|截圖自|截图自|圖取自|图取自|取自|來源\s*[:：]?|来源\s*[:：]?)\s*/u;
+
 export function normaliseCredit(raw: string): string | null {
   const parts = raw
     .split(CREDIT_SEPARATOR)
-    .map((part) => part.replace(CREDIT_SUFFIX, '').trim())
+    .map((part) => part.replace(TAKEN_FROM, '').replace(CREDIT_SUFFIX, '').trim())
     .filter(Boolean);
   return parts.length > 0 ? parts.join('/') : null;
 }
@@ -65,6 +79,7 @@ function readCredit(words: string): CreditReading | null {
   const prefix = CREDIT_PREFIX.exec(text) ?? ENGLISH_CREDIT_PREFIX.exec(text) ?? SHORT_CREDIT_PREFIX.exec(text);
   if (prefix) return creditOf(text.slice(prefix[0].length), 'strong');
   if (CREDIT_SUFFIX.test(text) && text.length <= 30) return creditOf(text, 'strong');
+  if (FILE_PHOTO_NOTE.test(text) && text.length <= 20 && !CREDIT_SEPARATOR.test(text)) return { credit: text, strength: 'strong' };
   return isBareSourceList(text) ? creditOf(text, 'weak') : null;
 }
 
@@ -94,6 +109,20 @@ export function readCaptionLine(line: string): CaptionLine | null {
   if (labelled) {
     const reading = readCredit(labelled[1] ?? '');
     if (reading) return { caption: line.slice(0, labelled.index).trim(), credit: reading.credit, strength: 'strong' };
+  }
+  return readUnbracketedCredit(line);
+}
+
+function readUnbracketedCredit(line: string): CaptionLine | null {
+  const photographer = TRAILING_PHOTOGRAPHER.exec(line);
+  if (photographer) {
+    const credit = normaliseCredit(photographer[1] ?? '');
+    if (credit) return { caption: line.slice(0, photographer.index).trim(), credit, strength: 'strong' };
+  }
+  const wire = TRAILING_WIRE_CREDIT.exec(line);
+  if (wire) {
+    const credit = normaliseCredit(wire[1] ?? '');
+    if (credit) return { caption: line.slice(0, wire.index).trim(), credit, strength: 'strong' };
   }
   return null;
 }

@@ -25,7 +25,8 @@ const READ_MORE =
   /^(?:阅读全文|閱讀全文|阅读更多|閱讀更多|查看全文|继续阅读|繼續閱讀|全文|read more|read the full story|continue reading)\s*[>»›→…]*$/iu;
 
 /** `Read more: <title>` or `延伸閱讀：<title>`: one teaser printed inside the story. */
-const INLINE_TEASER = /^(?:read more|related|see also|延伸阅读|延伸閱讀|相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀)\s*[:：]\s*(\S.*)$/iu;
+const INLINE_TEASER =
+  /^(?:read more|read|related|see also|延伸阅读|延伸閱讀|相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀)\s*[:：]\s*(\S.*)$/iu;
 
 /** Site chrome that may sit between paragraphs; dropped without a warning. */
 const CHROME_LINES = new Set(

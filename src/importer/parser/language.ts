@@ -7,7 +7,7 @@
  * neither, so the vote is decided by the characters that differ.
  */
 import { toSimplified, toTraditional } from '../../common/chinese-script.js';
-import { isMostlyLatin } from './page-text.js';
+import { countHan, countLatinWords, isMostlyLatin } from './page-text.js';
 import type { PageLanguage } from './parsed-page.js';
 
 type Conversion = (text: string) => string;
@@ -28,3 +28,22 @@ function countChangedCharacters(han: readonly string[], convert: Conversion): nu
   if (converted.length !== han.length) return han.filter((character) => convert(character) !== character).length;
   return han.filter((character, index) => converted[index] !== character).length;
 }
+
+/**
+ * How clearly the text is in one language and script, 0.5 (a toss-up) to 1: English by the share of
+ * Latin words, Chinese by how one-sided the simplified/traditional vote is (text with no character
+ * that differs between the scripts could be either and rates 0.6).
+ */
+export function languageConfidence(text: string): number {
+  const latin = countLatinWords(text);
+  const han = countHan(text);
+  if (latin + han === 0) return 0.5;
+  if (latin > han) return round(0.5 + latin / (latin + han) / 2);
+  const characters = Array.from(text.replace(/[^\p{Script=Han}]/gu, ''));
+  const simplified = countChangedCharacters(characters, toTraditional);
+  const traditional = countChangedCharacters(characters, toSimplified);
+  if (simplified + traditional === 0) return 0.6;
+  return round(0.5 + Math.abs(simplified - traditional) / (simplified + traditional) / 2);
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;

@@ -60,10 +60,19 @@ export function isHeadlineLike(line: string): boolean {
   return isMostlyLatin(line) ? charLength(line) <= 120 && wordCount(line) <= 20 : charLength(line) <= 50;
 }
 
+/**
+ * A line that may be a page's headline: like `isHeadlineLike`, but as long as real headlines run
+ * (English wire headlines reach 30 words, Chinese ones 60 characters with a kicker).
+ */
+export function isHeadlineCandidate(line: string): boolean {
+  if (endsLikeProse(line) || /[。．]/u.test(line)) return false;
+  return isMostlyLatin(line) ? charLength(line) <= 160 && wordCount(line) <= 30 : charLength(line) <= 60;
+}
+
 /** A crosshead: a short line with no final punctuation (`美方下周书面回复俄要求`). */
 export function isSubheadingLike(line: string): boolean {
   if (endsWithPunctuation(line) || /[。．]/u.test(line)) return false;
-  return isMostlyLatin(line) ? charLength(line) <= 60 && wordCount(line) <= 10 : charLength(line) <= 25;
+  return isMostlyLatin(line) ? charLength(line) <= 60 && wordCount(line) <= 10 : charLength(line) <= 36;
 }
 
 /** Section names newsrooms print as labels; used to recognise a lone category line. */

@@ -29,6 +29,24 @@ export interface Teaser {
   tag: string | null;
 }
 
+/** Fields the parser rates its own reading of. */
+export type ConfidenceField = 'headline' | 'dateline' | 'language' | 'captions' | 'body' | 'teasers';
+
+/** How sure the parser is of each field, 0 (a guess) to 1 (read as printed). */
+export type ParseConfidence = Record<ConfidenceField, number>;
+
+/**
+ * Where the parser guessed, for an editor to check: `headline-derived` (no headline line; made from
+ * the lead), `headline-ambiguous` (several headline-like lines), `no-dateline`, `caption-without-credit`,
+ * `body-uncertain` (little prose found), `language-mixed`, `teasers-listed` (read from a list without
+ * read-more links).
+ */
+export interface ParseGuess {
+  field: ConfidenceField;
+  code: 'headline-derived' | 'headline-ambiguous' | 'no-dateline' | 'caption-without-credit' | 'body-uncertain' | 'language-mixed' | 'teasers-listed';
+  message: string;
+}
+
 export interface ParsedPage {
   headline: string;
   /** True when the page had no headline line and `headline` was made from the lead (<= 40 chars). */
@@ -38,6 +56,8 @@ export interface ParsedPage {
   language: PageLanguage;
   /** Who wrote it as printed: `陈兆良报导`, `By Jane Doe`, `記者李立法`. */
   byline: string | null;
+  /** The standfirst printed between the headline and the byline, when there is one. */
+  subheadline: string | null;
   /** The lead photo: a caption printed before the first paragraph. */
   featuredImage: PhotoCaption | null;
   body: BodyBlock[];
@@ -50,6 +70,9 @@ export interface ParsedPage {
   signOff: string | null;
   /** Lines the parser could not place; nothing is dropped silently except known site chrome. */
   warnings: string[];
+  confidence: ParseConfidence;
+  /** What the parser guessed; empty when every field was read as printed. */
+  guesses: ParseGuess[];
 }
 
 export interface ParsePageOptions {

@@ -7,8 +7,11 @@ import type { BodyBlock, PhotoCaption, Teaser } from './parsed-page.js';
 
 export interface StoryDraft {
   headline: string | null;
+  /** How many headline-like lines the masthead offered (more than one: the choice was a judgement). */
+  headlineCandidates: number;
   category: string | null;
   byline: string | null;
+  subheadline: string | null;
   dateline: string | null;
   featuredImage: PhotoCaption | null;
   body: BodyBlock[];
@@ -22,8 +25,10 @@ export interface StoryDraft {
 export function emptyDraft(): StoryDraft {
   return {
     headline: null,
+    headlineCandidates: 0,
     category: null,
     byline: null,
+    subheadline: null,
     dateline: null,
     featuredImage: null,
     body: [],

@@ -14,7 +14,8 @@ import { readBylineLine, takeSignOff } from './bylines.js';
 import { readCaptionLine } from './credits.js';
 import { readDateline } from './datelines.js';
 import { isBoxHeading, isReadMoreMarker, isSiteChrome } from './furniture.js';
-import { charLength, endsWithEllipsis, isHeadlineLike, isSectionLabel } from './page-text.js';
+import { classifyLine, type PageLine } from './article-span.js';
+import { charLength, endsWithEllipsis, isHeadlineCandidate, isHeadlineLike, isSectionLabel } from './page-text.js';
 import type { Teaser } from './parsed-page.js';
 
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?$/u;
@@ -130,4 +131,48 @@ export function splitTitle(printed: string): Pick<Teaser, 'title' | 'tag' | 'dat
     }
   }
   return { title, tag, date };
+}
+
+/** `1. `, `2) `: numbering of a "more news" list. */
+const LIST_NUMBER = /^\d{1,2}[.)]\s+/u;
+/** Brackets and quotes opened and never closed: a title the capture cut off (`《華爾街日`). */
+const UNBALANCED = /[《「『“（(【][^》」』”）)】]*$/u;
+
+function isListTitle(line: PageLine): boolean {
+  if (line.kind !== 'short' && line.kind !== 'prose') return false;
+  if (readBylineLine(line.text) || takeSignOff(line.text).signOff || readCaptionLine(line.text)) return false;
+  return isHeadlineCandidate(line.text) && !endsWithEllipsis(line.text) && readTeaserDate(line.text) === null && !UNBALANCED.test(line.text);
+}
+
+/**
+ * Teasers from a list of other stories without read-more markers (`更多`, `相关推荐`, `Next In …`,
+ * `其他人也在看`): each title-like line is one teaser, the prose under it its excerpt; list numbers,
+ * time stamps, links and chrome are dropped, and a title printed twice counts once.
+ */
+export function readTeaserList(furniture: readonly PageLine[], warnings: string[]): Teaser[] {
+  const teasers: Teaser[] = [];
+  const lines = furniture.map((raw) => {
+    const text = raw.text.replace(LIST_NUMBER, '');
+    return text === raw.text ? raw : { ...raw, text, kind: classifyLine(text) };
+  });
+  // Without a box heading or a link, lines after a story are not a list of other stories.
+  if (!lines.some((line) => line.kind === 'box' || line.kind === 'link')) {
+    for (const line of lines) if (line.kind === 'short' || line.kind === 'prose') warnings.push(`Line after the story left out: "${line.text}"`);
+    return [];
+  }
+  for (const line of lines) {
+    if (line.kind === 'chrome' || line.kind === 'stamp' || line.kind === 'box' || line.kind === 'link' || line.kind === 'credit') continue;
+    const last = teasers[teasers.length - 1];
+    if (last && line.text.startsWith(last.title)) {
+      const rest = line.text.slice(last.title.length).trim();
+      if (rest.length > 0 && last.excerpt === null) last.excerpt = rest;
+    } else if (isListTitle(line) && !(last && last.excerpt === null && line.kind === 'short' && charLength(line.text) <= 6)) {
+      teasers.push({ ...splitTitle(line.text), category: null, excerpt: null });
+    } else if (last && last.excerpt === null) {
+      last.excerpt = readTeaserExcerpt(line.text);
+    } else if (line.kind === 'short') {
+      warnings.push(`Line after the story left out: "${line.text}"`);
+    }
+  }
+  return teasers;
 }
