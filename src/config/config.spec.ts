@@ -70,3 +70,15 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
 });
+
+describe('the reader site', () => {
+  it('defaults to this server and /{section}/{slug}, and drops a trailing slash from the site URL', () => {
+    expect(loadConfig({}).publicSite).toEqual({ url: 'http://localhost:3000', articlePath: '/{section}/{slug}', publicationName: 'Masthead' });
+    expect(loadConfig({ PUBLIC_SITE_URL: 'https://news.example/' }).publicSite.url).toBe('https://news.example');
+  });
+
+  it('refuses a site URL that is not http(s) and a path template without {slug}', () => {
+    expect(() => loadConfig({ PUBLIC_SITE_URL: 'ftp://news.example' })).toThrow(/PUBLIC_SITE_URL: must be an http\(s\) URL/);
+    expect(() => loadConfig({ ARTICLE_PATH_TEMPLATE: '/{section}/' })).toThrow(/ARTICLE_PATH_TEMPLATE: must be a path starting with \/ that contains \{slug\}/);
+  });
+});

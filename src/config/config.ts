@@ -39,6 +39,8 @@ export interface AppConfig {
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
   /** Number of trusted reverse-proxy hops. */
   trustProxy: number;
+  /** The reader site, which feeds, sitemaps and webhook payloads link to. */
+  publicSite: { url: string; articlePath: string; publicationName: string };
 }
 
 export class ConfigError extends Error {
@@ -101,5 +103,6 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     searchDictionaryPaths: v.SEARCH_DICTIONARY_PATHS ? v.SEARCH_DICTIONARY_PATHS.split(',').map((s) => s.trim()) : [],
     loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     trustProxy: v.TRUST_PROXY,
+    publicSite: { url: v.PUBLIC_SITE_URL.replace(/\/+$/, ''), articlePath: v.ARTICLE_PATH_TEMPLATE, publicationName: v.PUBLICATION_NAME },
   });
 }

@@ -102,4 +102,16 @@ export class EnvironmentVariables {
   /** How many reverse proxies sit in front (their X-Forwarded-For entries are trusted); 0 = none. */
   @Transform(toInt) @IsInt({ message: 'must be the number of trusted proxy hops (0 for none)' }) @Min(0) @Max(10)
   TRUST_PROXY: number = 0;
+
+  /** Where readers read the stories (the newsroom's own site): feeds, sitemaps and webhooks link there. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL, e.g. https://news.example' })
+  PUBLIC_SITE_URL: string = 'http://localhost:3000';
+
+  /** A story's path on the reader site: {slug} is required; {section} (the section's slug) and {yyyy}/{mm}/{dd} (first publication) may be used. */
+  @Matches(/^\/[^?#\s]*\{slug\}[^?#\s]*$/, { message: 'must be a path starting with / that contains {slug}, e.g. /{section}/{slug}' })
+  ARTICLE_PATH_TEMPLATE: string = '/{section}/{slug}';
+
+  /** The publication's name, as feeds and Google News name it. */
+  @IsString() @MinLength(1)
+  PUBLICATION_NAME: string = 'Masthead';
 }
