@@ -8,7 +8,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import { ResponseHeadersInterceptor } from './common/response-headers.js';
-import type { AppConfig } from './config/config.js';
+import type { ResolvedConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -26,7 +26,7 @@ import { entities } from './entities.js';
 /** The application. `config.databaseUrl` must be resolved (embedded database started) before this. */
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(config: AppConfig & { databaseUrl: string }): DynamicModule {
+  static forRoot(config: ResolvedConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [

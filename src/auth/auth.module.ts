@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
+import type { ResolvedConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard, PermissionsGuard } from '../access/guards.js';
@@ -23,8 +23,8 @@ import { TokenService } from './token.service.js';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret as string,
+      useFactory: (config: ResolvedConfig) => ({
+        secret: config.jwt.secret,
         signOptions: { algorithm: 'HS256', expiresIn: config.jwt.accessTtlSeconds },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
+import type { ResolvedConfig } from '../config/config.js';
 import { User } from '../users/user.entity.js';
 import type { AuthUser } from '../access/auth-user.js';
 import { isPermission, type Permission } from '../access/permissions.js';
@@ -24,12 +24,12 @@ export interface AccessTokenPayload {
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) config: ResolvedConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret as string,
+      secretOrKey: config.jwt.secret,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

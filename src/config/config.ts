@@ -43,6 +43,12 @@ export interface AppConfig {
   publicSite: { url: string; articlePath: string; publicationName: string };
 }
 
+/**
+ * The configuration once start-up has resolved what it leaves open (the embedded database's URL, a
+ * generated JWT secret): what the application's providers are given as APP_CONFIG.
+ */
+export type ResolvedConfig = AppConfig & { databaseUrl: string; jwt: AppConfig['jwt'] & { secret: string } };
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

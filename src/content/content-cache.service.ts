@@ -9,7 +9,7 @@ import pg from 'pg';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { CONTENT_CHANNEL } from './content-changes.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
+import type { ResolvedConfig } from '../config/config.js';
 
 export interface RenderedResponse {
   json: string;
@@ -41,7 +41,7 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   private current: pg.Client | null = null;
   private stopped = false;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl: string }) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {}
 
   async onModuleInit(): Promise<void> {
     await this.listen();

@@ -4,11 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError, type AppConfig } from '../config/config.js';
+import { ConfigError, type AppConfig, type ResolvedConfig } from '../config/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { runMigrations } from './migrate.js';
 
-export type ResolvedConfig = AppConfig & { databaseUrl: string; jwt: AppConfig['jwt'] & { secret: string } };
 
 export interface Runtime {
   config: ResolvedConfig;

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/common/http-setup.js';
 import { loadConfig } from '../../src/config/config.js';
-import type { ResolvedConfig } from '../../src/database/runtime.js';
+import type { ResolvedConfig } from '../../src/config/config.js';
 import { createTestDatabase } from './databases.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-only-used-by-the-test-suite-0123456789';
