@@ -3,7 +3,7 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user.js';
-import { ProblemResponse } from '../common/openapi.js';
+import { ProblemResponse, PUBLIC_EXTENSION } from '../common/openapi.js';
 import type { Permission } from './permissions.js';
 
 export const IS_PUBLIC = 'masthead:public';
@@ -13,7 +13,7 @@ export const REQUIRED_ANY_PERMISSION = 'masthead:any-permission';
 export const PERMISSIONS_EXTENSION = 'x-required-permissions';
 export const ANY_PERMISSION_EXTENSION = 'x-required-any-permission';
 
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 /**
  * Every listed permission is required. Also declares, for /docs, the permissions and the 401/403

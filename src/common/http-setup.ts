@@ -1,7 +1,9 @@
 // HTTP-level setup shared by main.ts and the end-to-end tests, so tests exercise what runs.
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { PUBLIC_EXTENSION } from './openapi.js';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from './problem.filter.js';
@@ -22,7 +24,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   return app;
 }
 
-function setupOpenApi(app: INestApplication): void {
+/** The OpenAPI document of every route, as /docs serves it and `npm run openapi` writes it. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -32,8 +35,32 @@ function setupOpenApi(app: INestApplication): void {
           'each states the permission it requires. Errors are RFC 9457 application/problem+json. Content routes (/api/content, /media) are public and cacheable.',
       )
       .setVersion('0.1.0')
+      .addServer('/', 'This server')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  document.info.license = { name: 'Proprietary: all rights reserved' };
+  return markPublicOperations(document);
+}
+
+/**
+ * Routes marked @Public() say so (`security: []`); every other route must have declared its bearer
+ * token (`@ApiBearerAuth()` on its controller), or the document would call it public by omission.
+ */
+function markPublicOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = item[method] as (NonNullable<(typeof item)['get']> & { [PUBLIC_EXTENSION]?: boolean }) | undefined;
+      if (!operation) continue;
+      if (operation[PUBLIC_EXTENSION]) operation.security = [];
+      else if (!operation.security?.length) throw new Error(`${method.toUpperCase()} ${path} is neither @Public() nor documented with @ApiBearerAuth()`);
+    }
+  }
+  return document;
+}
+
+function setupOpenApi(app: NestExpressApplication): void {
+  // Swagger UI resolves its assets relative to the page: /docs/ would look for them under /docs/docs/.
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/docs/' ? res.redirect(301, req.originalUrl.replace('/docs/', '/docs')) : next()));
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
 }

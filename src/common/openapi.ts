@@ -1,6 +1,9 @@
 // Swagger shapes of the problem+json error bodies, so /docs shows what an error looks like.
 import { ApiProperty } from '@nestjs/swagger';
 
+/** OpenAPI extension on public routes (@Public()); the document builder turns it into `security: []`. */
+export const PUBLIC_EXTENSION = 'x-public';
+
 export class ProblemResponse {
   @ApiProperty({ example: '/problems/not-found' }) type: string;
   @ApiProperty({ example: 'Not Found' }) title: string;

@@ -86,7 +86,7 @@ describe('concurrency: optimistic locking with If-Match', () => {
       .set('If-Match', `"${story.version}"`)
       .send({ headline: 'First' })
       .expect(200);
-    await request(t.http)
+    const stale = await request(t.http)
       .patch(`/api/admin/articles/${story.id}`)
       .set('Authorization', editor.auth)
       .set('If-Match', `"${story.version}"`)
@@ -94,5 +94,9 @@ describe('concurrency: optimistic locking with If-Match', () => {
       .expect(412);
     const current = await request(t.http).get(`/api/admin/articles/${story.id}`).set('Authorization', editor.auth).expect(200);
     expect(current.body.headline).toBe('First');
+    // The refusal names the version to retry with, as body field and as the validator a read sends.
+    expect(stale.body.currentVersion).toBe(current.body.version);
+    expect(stale.headers.etag).toBe(`"${current.body.version}"`);
+    expect(stale.headers.etag).toBe(current.headers.etag);
   });
 });

@@ -48,6 +48,25 @@ describe('foundation: HTTP surface', () => {
     expect(ui.text).toContain('swagger-ui');
   });
 
+  it('sends /docs/ (a trailing slash) to /docs, where the Swagger UI finds its assets', async () => {
+    const res = await request(t.http).get('/docs/').expect(301);
+    expect(res.headers.location).toBe('/docs');
+    const page = await request(t.http).get(res.headers.location).redirects(1).expect(200);
+    // The page's scripts, resolved as a browser resolves them against /docs, all load.
+    const scripts = [...page.text.matchAll(/<script src="([^"]+)"/g)].map((m) => new URL(m[1], 'http://reader.test/docs').pathname);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) await request(t.http).get(script).expect(200);
+  });
+
+  it('marks public routes `security: []` and every admin route with its bearer token', async () => {
+    const doc = (await request(t.http).get('/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    expect(doc.paths['/api/content/articles'].get.security).toEqual([]);
+    expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
+    expect(doc.paths['/api/admin/articles'].get.security).toEqual([{ bearer: [] }]);
+  });
+
   it('sets security headers', async () => {
     const res = await request(t.http).get('/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

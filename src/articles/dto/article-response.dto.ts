@@ -1,5 +1,5 @@
 // Response shapes for /docs. The mapper (article.mapper.ts) builds exactly these.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { ARTICLE_STATUSES, WORKFLOW_ACTIONS, type ArticleStatus, type WorkflowAction } from '../workflow.js';
 import { REVISION_REASONS, type RevisionReason } from '../article-revision.entity.js';
 
@@ -122,10 +122,21 @@ export class TextChangeDto {
   @ApiPropertyOptional() removed?: boolean;
 }
 
+/** A field's value: text, a number, a list (tags, body blocks) or an object (the featured photo), or null. */
+const ANY_FIELD_VALUE: ApiPropertyOptions = {
+  anyOf: [
+    { type: 'string', nullable: true },
+    { type: 'number', nullable: true },
+    { type: 'boolean', nullable: true },
+    { type: 'array', items: {}, nullable: true },
+    { type: 'object', nullable: true },
+  ],
+};
+
 export class FieldDiffDto {
   @ApiProperty({ example: 'body[3].text' }) field: string;
-  @ApiProperty({ nullable: true }) before: unknown;
-  @ApiProperty({ nullable: true }) after: unknown;
+  @ApiProperty({ ...ANY_FIELD_VALUE, description: 'The value in the older revision.' }) before: unknown;
+  @ApiProperty({ ...ANY_FIELD_VALUE, description: 'The value in the newer revision.' }) after: unknown;
   @ApiPropertyOptional({ type: [TextChangeDto], description: 'Character runs for text fields (works for Chinese).' }) changes?: TextChangeDto[];
 }
 

@@ -18,12 +18,12 @@ export class CreateCategoryDto {
   @MaxLength(80)
   slug?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Parent section; null for a top-level section.' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Parent section; null for a top-level section.' })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
