@@ -5,6 +5,7 @@ import { ArticlesModule } from './articles/articles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
+import { ConsoleHostModule } from './console-host/console-host.module.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         HousekeepingModule,
         SearchModule,
         ImporterModule,
+        ConsoleHostModule,
       ],
     };
   }

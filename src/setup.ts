@@ -1,7 +1,7 @@
 // HTTP-level setup shared by main.ts and the end-to-end tests, so tests exercise what runs.
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -12,8 +12,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // Helmet's strict defaults everywhere; Swagger UI (/docs) alone needs inline scripts. The console
+  // (/admin) sets its own, stricter policy (src/console-host).
+  app.use(helmet());
+  app.use('/docs', helmet.contentSecurityPolicy({ directives: { 'script-src': ["'self'", "'unsafe-inline'"] } }));
   if (config.corsOrigins) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'x-request-id', 'Retry-After'] });
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(createValidationPipe());
@@ -23,7 +25,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
 }
 
 function setupOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+}
+
+/** The API's OpenAPI document, as served at /docs/openapi.json (also what the console's typed client is generated from). */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Masthead API')
@@ -35,5 +42,4 @@ function setupOpenApi(app: INestApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
 }

@@ -39,6 +39,10 @@ export interface AppConfig {
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
   /** Number of trusted reverse-proxy hops. */
   trustProxy: number;
+  /** IANA time zone the console shows dates in. */
+  newsroomTimeZone: string;
+  /** Folder of the built console served at /admin. */
+  consoleDir: string;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +105,7 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     searchDictionaryPaths: v.SEARCH_DICTIONARY_PATHS ? v.SEARCH_DICTIONARY_PATHS.split(',').map((s) => s.trim()) : [],
     loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     trustProxy: v.TRUST_PROXY,
+    newsroomTimeZone: v.NEWSROOM_TIME_ZONE,
+    consoleDir: v.CONSOLE_DIR,
   });
 }

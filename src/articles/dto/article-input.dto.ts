@@ -22,13 +22,13 @@ const trimEach = ({ value }: { value: unknown }): unknown =>
 
 export class FeaturedImageDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() mediaId: string;
-  @ApiPropertyOptional({ nullable: true, description: "Overrides the photo's own caption for this story." })
+  @ApiPropertyOptional({ nullable: true, type: String, description: "Overrides the photo's own caption for this story." })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.caption)
   caption?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '俄罗斯外交部' }) @IsOptional() @IsString() @MaxLength(LIMITS.caption) credit?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(LIMITS.caption) altText?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '俄罗斯外交部' }) @IsOptional() @IsString() @MaxLength(LIMITS.caption) credit?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(LIMITS.caption) altText?: string | null;
 }
 
 const BODY_SCHEMA = {
@@ -41,7 +41,7 @@ const BODY_SCHEMA = {
 /** Fields shared by create and update; `undefined` means "leave as is" on update. */
 @ApiExtraModels(ParagraphBlockDto, SubheadingBlockDto, ImageBlockDto, QuoteBlockDto, ListBlockDto)
 class EditorialFieldsDto {
-  @ApiPropertyOptional({ nullable: true, maxLength: LIMITS.subheadline, example: '美方下周书面回复俄要求' })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: LIMITS.subheadline, example: '美方下周书面回复俄要求' })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.subheadline)
@@ -56,7 +56,7 @@ class EditorialFieldsDto {
   @MaxLength(LIMITS.slug)
   slug?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: '(日内瓦22日讯)', maxLength: LIMITS.dateline })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '(日内瓦22日讯)', maxLength: LIMITS.dateline })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.dateline)
@@ -77,7 +77,7 @@ class EditorialFieldsDto {
   @ValidateNested({ each: true })
   body?: BodyBlockDto[];
 
-  @ApiPropertyOptional({ nullable: true, maxLength: LIMITS.excerpt, description: 'Derived from the opening paragraphs when empty.' })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: LIMITS.excerpt, description: 'Derived from the opening paragraphs when empty.' })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.excerpt)
@@ -111,7 +111,7 @@ class EditorialFieldsDto {
   @IsUUID('all', { each: true })
   authors?: string[];
 
-  @ApiPropertyOptional({ nullable: true, example: '■陈兆良报导', maxLength: LIMITS.byline })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '■陈兆良报导', maxLength: LIMITS.byline })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.byline)

@@ -41,17 +41,17 @@ export class SubheadingBlockDto {
 export class ImageBlockDto {
   @ApiProperty({ enum: ['image'] }) @IsIn(['image']) type: 'image';
   @ApiProperty({ format: 'uuid', description: 'A photo in the media library.' }) @IsUUID() mediaId: string;
-  @ApiPropertyOptional({ nullable: true, description: "Overrides the photo's own caption for this story." })
+  @ApiPropertyOptional({ nullable: true, type: String, description: "Overrides the photo's own caption for this story." })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.caption)
   caption?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '路透社', description: "Overrides the photo's own credit line." })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '路透社', description: "Overrides the photo's own credit line." })
   @IsOptional()
   @IsString()
   @MaxLength(LIMITS.caption)
   credit?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(LIMITS.caption) altText?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(LIMITS.caption) altText?: string | null;
 }
 
 export class QuoteBlockDto {
@@ -61,7 +61,7 @@ export class QuoteBlockDto {
   @Matches(NOT_BLANK, { message: 'text must not be empty' })
   @MaxLength(LIMITS.blockText)
   text: string;
-  @ApiPropertyOptional({ nullable: true, example: '布林肯' }) @IsOptional() @IsString() @MaxLength(500) attribution?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '布林肯' }) @IsOptional() @IsString() @MaxLength(500) attribution?: string | null;
 }
 
 export class ListBlockDto {

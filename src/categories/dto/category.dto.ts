@@ -18,12 +18,12 @@ export class CreateCategoryDto {
   @MaxLength(80)
   slug?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Parent section; null for a top-level section.' })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Parent section; null for a top-level section.' })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -52,12 +52,12 @@ export class UpdateCategoryDto {
   @MaxLength(80)
   slug?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
