@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { DeskModule } from './desk/desk.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { ImporterModule } from './importer/importer.module.js';
@@ -42,6 +43,7 @@ export class AppModule implements NestModule {
         HousekeepingModule,
         SearchModule,
         ImporterModule,
+        DeskModule,
         ConsoleHostModule,
       ],
     };

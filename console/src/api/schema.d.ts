@@ -282,7 +282,7 @@ export interface paths {
         };
         /**
          * Read the audit log, newest first
-         * @description Requires `audit.read`. Filter by action, entity, entityId, actorId.
+         * @description Requires `audit.read`. Filter by action, entity, entityId, actorId, and time (from inclusive, to exclusive).
          */
         get: operations["AuditController_list"];
         put?: never;
@@ -302,7 +302,7 @@ export interface paths {
         };
         /**
          * List every section (flat; parentId gives the tree)
-         * @description Requires category.manage.
+         * @description Requires category.manage, or a permission to write stories (a writer files a story under a section).
          */
         get: operations["CategoriesController_list"];
         put?: never;
@@ -343,6 +343,46 @@ export interface paths {
          * @description Requires category.manage. Renaming keeps the slug unless a new one is sent.
          */
         patch: operations["CategoriesController_update"];
+        trace?: never;
+    };
+    "/api/admin/desk/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many stories are in each state
+         * @description Requires article.edit.own or article.edit.any; without article.edit.any only the stories the caller created or is credited on, as in the story list. Filters as the story list: categoryId, authorId.
+         */
+        get: operations["DeskController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/desk/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff who can be credited as authors
+         * @description Requires article.create, article.edit.own or article.edit.any. Active users whose roles let them write stories: id and name only (no email), by name.
+         */
+        get: operations["DeskController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/admin/imports": {
@@ -453,6 +493,46 @@ export interface paths {
          * @description Requires media.upload, media.edit or media.delete. Any rendition, published or not (e.g. medium.webp), for the library and story editor.
          */
         get: operations["MediaAdminController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/media/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a photo’s IPTC/XMP caption and credit without saving it
+         * @description Requires media.upload. Answers what an upload of this file would take from its embedded metadata (the same reading as POST /api/admin/media); nothing is stored.
+         */
+        post: operations["MediaMetadataController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/newsroom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Newsroom settings
+         * @description Requires any permission (every staff role has some). The time zone the console shows times in, and whether photos need a credit to be published.
+         */
+        get: operations["NewsroomController_settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1188,6 +1268,12 @@ export interface components {
              */
             roles: string[];
         };
+        DeskCountsDto: {
+            /** @description Stories in each state (deleted ones not counted). */
+            counts: components["schemas"]["StoryCountsDto"];
+            /** @description All of them. */
+            total: number;
+        };
         DiffResponseDto: {
             changes: components["schemas"]["FieldDiffDto"][];
             from: number;
@@ -1388,6 +1474,15 @@ export interface components {
             headline: string | null;
             status: string;
         };
+        NewsroomDto: {
+            /** @description Publishing is refused while a photo has no credit line (REQUIRE_PHOTO_CREDIT). */
+            requirePhotoCredit: boolean;
+            /**
+             * @description IANA time zone the newsroom works in (NEWSROOM_TIME_ZONE).
+             * @example Asia/Kuala_Lumpur
+             */
+            timeZone: string;
+        };
         ParagraphBlockDto: {
             /** @example 美国国务卿布林肯与俄罗斯外长拉夫罗夫当地时间周五在瑞士日内瓦会面。 */
             text: string;
@@ -1425,6 +1520,12 @@ export interface components {
             /** @enum {string} */
             type: "paragraph" | "subheading";
         };
+        PeopleDto: {
+            /** @description By name. */
+            items: components["schemas"]["PersonDto"][];
+            /** @description Always null: the list is one page. */
+            nextCursor: string | null;
+        };
         PermissionListResponse: {
             items: components["schemas"]["PermissionResponse"][];
             /** @description Always null. */
@@ -1435,11 +1536,43 @@ export interface components {
             /** @enum {string} */
             name: "article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run";
         };
+        PersonDto: {
+            /** @example 陈兆良 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         PhotoCaptionDto: {
             /** @example 美国国务卿布林肯(左)与俄罗斯外长拉夫罗夫当地时间周五在日内瓦会面。 */
             caption: string;
             /** @example 俄罗斯外交部/路透社 */
             credit: string | null;
+        };
+        PhotoMetadataDto: {
+            altText: string | null;
+            /** @example 美国国务卿布林肯(左)与俄罗斯外长拉夫罗夫会谈。 */
+            caption: string | null;
+            /**
+             * Format: date-time
+             * @description EXIF capture time.
+             */
+            capturedAt: string | null;
+            copyright: string | null;
+            /** @description The photographer. */
+            creator: string | null;
+            /** @example 路透社 */
+            credit: string | null;
+            height: number;
+            /**
+             * @description Judged by the file’s bytes.
+             * @enum {string}
+             */
+            mime: "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "image/avif";
+            source: string | null;
+            title: string | null;
+            usageTerms: string | null;
+            /** @description As displayed (after EXIF orientation). */
+            width: number;
         };
         PhotoOverridesDto: {
             altText: string | null;
@@ -1593,6 +1726,14 @@ export interface components {
             displayName: string;
             /** Format: uuid */
             id: string;
+        };
+        StoryCountsDto: {
+            archived: number;
+            draft: number;
+            in_review: number;
+            published: number;
+            scheduled: number;
+            unpublished: number;
         };
         SubheadingBlockDto: {
             /** @example 北约东扩 */
@@ -2965,8 +3106,12 @@ export interface operations {
                 /** @description What kind of thing was acted on: user, role, article, media, … */
                 entity?: string;
                 entityId?: string;
+                /** @description Entries at or after this time. */
+                from?: string;
                 /** @description Items per page (default 20; 50 for revisions, users and the audit log). */
                 limit?: number;
+                /** @description Entries before this time. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3037,7 +3182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description The caller lacks the permission category.manage. */
+            /** @description The caller holds none of the permissions category.manage, article.create, article.edit.own, article.edit.any. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3283,6 +3428,105 @@ export interface operations {
                 };
             };
             /** @description Invalid fields, an unknown parent, or a parent inside this section. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    DeskController_counts: {
+        parameters: {
+            query?: {
+                /** @description Only stories crediting this staff user as an author. */
+                authorId?: string;
+                /** @description Only stories in this section. */
+                categoryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskCountsDto"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller holds none of the permissions article.edit.own, article.edit.any. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A filter that is not a UUID. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    DeskController_people: {
+        parameters: {
+            query?: {
+                /** @description Part of the name (any case). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleDto"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller holds none of the permissions article.create, article.edit.own, article.edit.any. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,6 +4175,114 @@ export interface operations {
                     "image/jpeg": components["schemas"]["ProblemResponse"];
                     "image/png": components["schemas"]["ProblemResponse"];
                     "image/webp": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MediaMetadataController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoMetadataDto"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission media.upload. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Over MEDIA_MAX_BYTES, or more pixels than MEDIA_MAX_PIXELS. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Not multipart, or not JPEG, PNG, WebP, GIF or AVIF. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No file, or an image that cannot be read. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    NewsroomController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsroomDto"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller holds none of the permissions article.create, article.edit.own, article.edit.any, article.submit, article.publish, article.schedule, article.unpublish, article.archive, article.delete, category.manage, media.upload, media.edit, media.delete, user.manage, role.manage, audit.read, import.run. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
         };
