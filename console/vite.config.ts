@@ -2,11 +2,14 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const outDir = here('../dist/console');
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
 
 /** Writes .br and .gz beside each built script and style sheet; the server sends them to browsers that accept them. */
 function precompress(): Plugin {
@@ -15,12 +18,14 @@ function precompress(): Plugin {
     apply: 'build',
     async writeBundle() {
       const assets = join(outDir, 'assets');
-      for (const name of await readdir(assets)) {
-        if (!/\.(js|css|svg)$/.test(name)) continue;
-        const source = await readFile(join(assets, name));
-        await writeFile(join(assets, `${name}.br`), brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-        await writeFile(join(assets, `${name}.gz`), gzipSync(source, { level: 9 }));
-      }
+      const names = (await readdir(assets)).filter((name) => /\.(js|css|svg)$/.test(name));
+      await Promise.all(
+        names.map(async (name) => {
+          const source = await readFile(join(assets, name));
+          await writeFile(join(assets, `${name}.br`), await brotli(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          await writeFile(join(assets, `${name}.gz`), await gzipped(source, { level: 9 }));
+        }),
+      );
     },
   };
 }
@@ -36,7 +41,17 @@ export default defineConfig({
     manifest: true,
     target: 'es2022',
     reportCompressedSize: false,
-    chunkSizeWarningLimit: 300,
+    // Minified, not gzipped: React DOM alone is most of it. The budget that counts (250 KB gzipped for
+    // the first screen) is checked by `npm run console:size`.
+    chunkSizeWarningLimit: 400,
+    rolldownOptions: {
+      checks: { pluginTimings: false },
+      onLog(level, log, handler) {
+        // TanStack Query marks its hooks "use client" for server-rendering frameworks; meaningless here.
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
   },
   // `npm run console:dev`: the console with hot reload against a server on PORT (3000 by default).
   server: {

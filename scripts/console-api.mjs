@@ -24,7 +24,7 @@ const app = await NestFactory.create(AppModule.forRoot(config), { preview: true,
 const document = createOpenApiDocument(app);
 await app.close();
 
-const generated = HEADER + astToString(await openapiTS(document, { alphabetize: true }));
+const generated = HEADER + astToString(await openapiTS(document, { alphabetize: true, defaultNonNullable: false }));
 const current = await readFile(TARGET, 'utf8').catch(() => null);
 if (check) {
   if (current !== generated) {

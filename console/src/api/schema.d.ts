@@ -1233,7 +1233,7 @@ export interface components {
              * @description Order among siblings, ascending.
              * @default 0
              */
-            position: number;
+            position?: number;
             /**
              * @description Made from the name (pinyin for Chinese) when omitted.
              * @example guo-ji
@@ -1342,7 +1342,7 @@ export interface components {
              * @description Parse and report only; nothing is written.
              * @default false
              */
-            dryRun: boolean;
+            dryRun?: boolean;
             /**
              * @description Kept as the stories’ source; only the base name.
              * @example 000_01a6cdf8dd098583.txt

@@ -1,0 +1,38 @@
+// Signed out: the sign-in form, whatever the address. Signed in: the shell and the screen the
+// address names. Screens other than the desk load when first opened.
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect } from 'react';
+import { Route, Switch } from 'wouter';
+import { LoginPage } from './auth/LoginPage';
+import { useSession } from './auth/useSession';
+import { DeskPage } from './desk/DeskPage';
+import { useT } from './i18n/i18n';
+import { Shell } from './Shell';
+import { Empty, Loading } from './ui/components';
+
+
+export function App() {
+  const state = useSession();
+  const queryClient = useQueryClient();
+  const t = useT();
+
+  // Nothing one user fetched may show to the next one signing in on this browser.
+  useEffect(() => {
+    if (state.status === 'signed-out') queryClient.clear();
+  }, [state.status, queryClient]);
+
+  if (state.status === 'starting') return <Loading label={t('common.loading')} />;
+  if (state.status === 'signed-out') return <LoginPage reason={state.reason} />;
+  return (
+    <Shell>
+      <Suspense fallback={<Loading label={t('common.loading')} />}>
+        <Switch>
+          <Route path="/" component={DeskPage} />
+          <Route>
+            <Empty>{t('common.notFound')}</Empty>
+          </Route>
+        </Switch>
+      </Suspense>
+    </Shell>
+  );
+}
