@@ -1,7 +1,7 @@
 // Signed out: the sign-in form, whatever the address. Signed in: the shell and the screen the
 // address names. Screens other than the desk load when first opened.
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Switch } from 'wouter';
 import { LoginPage } from './auth/LoginPage';
 import { useSession } from './auth/useSession';
@@ -10,6 +10,10 @@ import { useT } from './i18n/i18n';
 import { Shell } from './Shell';
 import { Empty, Loading } from './ui/components';
 
+const EditorPage = lazy(() => import('./stories/EditorPage'));
+const NewStoryPage = lazy(() => import('./stories/NewStoryPage'));
+const PreviewPage = lazy(() => import('./stories/PreviewPage'));
+const HistoryPage = lazy(() => import('./history/HistoryPage'));
 
 export function App() {
   const state = useSession();
@@ -28,6 +32,10 @@ export function App() {
       <Suspense fallback={<Loading label={t('common.loading')} />}>
         <Switch>
           <Route path="/" component={DeskPage} />
+          <Route path="/stories/new" component={NewStoryPage} />
+          <Route path="/stories/:id/preview" component={PreviewPage} />
+          <Route path="/stories/:id/history" component={HistoryPage} />
+          <Route path="/stories/:id" component={EditorPage} />
           <Route>
             <Empty>{t('common.notFound')}</Empty>
           </Route>
