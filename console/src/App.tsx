@@ -14,6 +14,8 @@ const EditorPage = lazy(() => import('./stories/EditorPage'));
 const NewStoryPage = lazy(() => import('./stories/NewStoryPage'));
 const PreviewPage = lazy(() => import('./stories/PreviewPage'));
 const HistoryPage = lazy(() => import('./history/HistoryPage'));
+const LibraryPage = lazy(() => import('./photos/LibraryPage'));
+const ImportPage = lazy(() => import('./imports/ImportPage'));
 
 export function App() {
   const state = useSession();
@@ -36,6 +38,8 @@ export function App() {
           <Route path="/stories/:id/preview" component={PreviewPage} />
           <Route path="/stories/:id/history" component={HistoryPage} />
           <Route path="/stories/:id" component={EditorPage} />
+          <Route path="/photos" component={LibraryPage} />
+          <Route path="/imports" component={ImportPage} />
           <Route>
             <Empty>{t('common.notFound')}</Empty>
           </Route>
