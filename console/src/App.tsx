@@ -16,6 +16,10 @@ const PreviewPage = lazy(() => import('./stories/PreviewPage'));
 const HistoryPage = lazy(() => import('./history/HistoryPage'));
 const LibraryPage = lazy(() => import('./photos/LibraryPage'));
 const ImportPage = lazy(() => import('./imports/ImportPage'));
+const UsersPage = lazy(() => import('./people/UsersPage'));
+const RolesPage = lazy(() => import('./people/RolesPage'));
+const SectionsPage = lazy(() => import('./sections/SectionsPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
 
 export function App() {
   const state = useSession();
@@ -40,6 +44,10 @@ export function App() {
           <Route path="/stories/:id" component={EditorPage} />
           <Route path="/photos" component={LibraryPage} />
           <Route path="/imports" component={ImportPage} />
+          <Route path="/people" component={UsersPage} />
+          <Route path="/roles" component={RolesPage} />
+          <Route path="/sections" component={SectionsPage} />
+          <Route path="/audit" component={AuditPage} />
           <Route>
             <Empty>{t('common.notFound')}</Empty>
           </Route>
