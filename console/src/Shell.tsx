@@ -45,12 +45,6 @@ export function Shell({ children }: { children: ReactNode }) {
     if (newsroom.data) setTimeZone(newsroom.data.timeZone);
   }, [newsroom.data, setTimeZone]);
 
-  useEffect(() => {
-    // After the new screen has rendered its title.
-    const frame = requestAnimationFrame(() => document.getElementById('page-title')?.focus({ preventScroll: true }));
-    return () => cancelAnimationFrame(frame);
-  }, [location]);
-
   const visible = (items: NavItem[]) => items.filter((item) => item.anyOf.some(can));
   const current = (href: string) => (href === '/' ? location === '/' : location.startsWith(href));
   const links = (items: NavItem[]) => (

@@ -14,8 +14,8 @@ export type SessionState =
 
 const REFRESH_KEY = 'masthead.refreshToken';
 const LOCK = 'masthead.refresh';
-/** Refresh this long before the access token expires. */
-const EARLY_MS = 30_000;
+/** Refresh this long before the access token expires: 30 s, or a quarter of a short lifetime. */
+const earlyMs = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 4);
 
 // Auth calls go without the session middleware (they are how a session starts).
 const auth = createClient<paths>({ baseUrl: '' });
@@ -23,7 +23,7 @@ const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastCh
 
 let state: SessionState = { status: 'starting' };
 let accessToken: string | null = null;
-let expiresAt = 0;
+let refreshAt = 0;
 let inFlight: Promise<string | null> | null = null;
 const listeners = new Set<() => void>();
 
@@ -36,13 +36,13 @@ function set(next: SessionState) {
 
 function adopt(token: string, expiry: number, user: SessionUser) {
   accessToken = token;
-  expiresAt = expiry;
+  refreshAt = expiry - earlyMs(expiry - Date.now());
   set({ status: 'signed-in', user });
 }
 
 function end(reason: 'signed-out' | 'expired') {
   accessToken = null;
-  expiresAt = 0;
+  refreshAt = 0;
   localStorage.removeItem(REFRESH_KEY);
   set({ status: 'signed-out', reason });
 }
@@ -65,7 +65,7 @@ async function refreshNow(): Promise<string | null> {
   const startedWith = accessToken;
   return withLock(async () => {
     // Another tab refreshed while this one waited: its token arrived over the channel.
-    if (accessToken && accessToken !== startedWith && expiresAt - Date.now() > EARLY_MS) return accessToken;
+    if (accessToken && accessToken !== startedWith && Date.now() < refreshAt) return accessToken;
     const refreshToken = localStorage.getItem(REFRESH_KEY);
     if (!refreshToken) {
       if (state.status === 'signed-in' || state.status === 'starting') end(state.status === 'signed-in' ? 'expired' : 'signed-out');
@@ -119,7 +119,7 @@ export const session = {
 
   /** A fresh access token, refreshing first when it is about to expire; null when signed out. */
   async accessToken(): Promise<string | null> {
-    if (accessToken && expiresAt - Date.now() > EARLY_MS) return accessToken;
+    if (accessToken && Date.now() < refreshAt) return accessToken;
     if (state.status !== 'signed-in') return null;
     return refresh();
   },

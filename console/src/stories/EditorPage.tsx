@@ -1,6 +1,7 @@
 // The story editor. Edits live in the page and in local storage until saved; a save sends only what
 // changed, with If-Match naming the version the edits started from, so a concurrent save elsewhere
 // ends in the conflict view, never in a silent overwrite.
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiProblem } from '../api/problem';
@@ -52,6 +53,7 @@ interface Base {
 function Editor({ server, onReload }: { server: Story; onReload: () => Promise<unknown> }) {
   const { t, formatTime } = useLocale();
   const toast = useToast();
+  const queryClient = useQueryClient();
   const people = usePeople();
   const id = server.id;
 
@@ -125,7 +127,8 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
 
   function showConflict() {
     setConflict(true);
-    // The dialog shows what the server has now.
+    // The dialog shows what the server has now, and who saved since.
+    void queryClient.invalidateQueries({ queryKey: ['revisions', id] });
     void onReload();
   }
 

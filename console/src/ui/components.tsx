@@ -1,6 +1,6 @@
 // The console's small design system: labelled controls, buttons, alerts and page furniture. Every
 // control has a visible label tied to it; hints and errors are announced with the control.
-import { useId, type ButtonHTMLAttributes, type ComponentProps, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ComponentProps, type ReactNode, type RefObject } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -145,11 +145,31 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
+/** The address whose screen title last took the focus. */
+let focusedFor: string | null = null;
+
+/**
+ * On arriving at a screen (not on every render, and not when only its query string changes), its
+ * title takes the focus once it renders, so keyboard and screen-reader users start at the top of the
+ * new screen. The screen may load its data first; an old screen still showing never takes it.
+ */
+function useTitleFocus(ref: RefObject<HTMLHeadingElement | null>) {
+  const [path] = useState(() => window.location.pathname);
+  useEffect(() => {
+    if (focusedFor !== path && ref.current) {
+      focusedFor = path;
+      ref.current.focus({ preventScroll: true });
+    }
+  }, [path, ref]);
+}
+
 export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useTitleFocus(ref);
   return (
     <div className="page-header">
       <div>
-        <h1 id="page-title" tabIndex={-1}>
+        <h1 id="page-title" tabIndex={-1} ref={ref}>
           {title}
         </h1>
         {subtitle && <div className="subtle">{subtitle}</div>}
