@@ -1,10 +1,11 @@
 // The frame around every screen: navigation (only what the user's permissions open), the language,
 // the newsroom's time zone, and signing out. Moving to another screen puts focus on its title.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from './api/client';
 import { unwrap } from './api/problem';
+import { ChangePasswordDialog } from './auth/ChangePasswordDialog';
 import { session } from './auth/session';
 import { useCan, useUser } from './auth/useSession';
 import type { Permission } from './auth/permissions';
@@ -40,6 +41,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const can = useCan();
   const [location] = useLocation();
   const newsroom = useNewsroom();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   useEffect(() => {
     if (newsroom.data) setTimeZone(newsroom.data.timeZone);
@@ -93,7 +95,9 @@ export function Shell({ children }: { children: ReactNode }) {
               </option>
             ))}
           </select>
+          <Button onClick={() => setChangingPassword(true)}>{t('account.changePassword')}</Button>
           <Button onClick={() => void session.signOut()}>{t('shell.signOut')}</Button>
+          <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
         </div>
       </nav>
       <main className="shell-main" id="main">

@@ -109,12 +109,22 @@ test('every main screen passes axe; the README screenshots', async ({ page, requ
   await page.getByRole('button', { name: '打开吉隆坡双峰塔在暴雨后的黄昏。' }).click();
   await check(page, 'photo-edit');
   await page.keyboard.press('Escape');
+  // The import's placeholder gets its file in place.
+  await page.getByRole('button', { name: /^为.*上传图片文件$/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel('上传图片文件')
+    .setInputFiles({ name: 'geneva.jpg', mimeType: 'image/jpeg', buffer: await wirePhoto('布林肯与拉夫罗夫握手。', '路透社', undefined, 'harbour') });
+  await expect(page.getByText('图片文件已上传')).toBeVisible();
+  await expect(page.getByText('待补：尚无图片文件')).toHaveCount(0);
 
   await page.getByRole('link', { name: '导入' }).click();
   await page.getByLabel('版面文字').fill(seed);
   await page.getByRole('button', { name: '查看解析结果' }).click();
   await expect(page.getByText('美方下周书面回复俄要求').first()).toBeVisible();
   await check(page, 'import');
+  await page.getByRole('button', { name: '导入这个版面' }).click();
+  await expect(page.getByText('这个版面之前已导入，未作任何改动。')).toBeVisible();
 
   await page.getByRole('link', { name: '人员' }).click();
   await expect(page.getByRole('cell', { name: '陈兆良', exact: true })).toBeVisible();

@@ -63,4 +63,12 @@ test('the second of two concurrent saves shows the conflict and loses nothing', 
   await b.getByRole('link', { name: 'History' }).click();
   await expect(b.getByRole('heading', { name: 'From revision 2 to revision 3' })).toBeVisible();
   await expect(b.locator('ins.diff-added')).toHaveText('，预计持续三天');
+
+  // Restoring the first revision brings its words back as a new working copy.
+  await b.getByRole('button', { name: 'Restore revision 1' }).click();
+  await b.getByRole('dialog', { name: 'Restore revision 1?' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(b.getByText('Revision restored as the working copy')).toBeVisible();
+  await expect(b.getByRole('heading', { name: 'From revision 3 to revision 4' })).toBeVisible();
+  const restored = await admin.call<{ headline: string; currentRevision: number }>('GET', `/api/admin/articles/${story.id}`);
+  expect(restored).toMatchObject({ headline: '雪隆水供中断 逾百万户受影响', currentRevision: 4 });
 });

@@ -15,6 +15,9 @@ test('two tabs refresh together without ending the session', async ({ browser, r
   await two.goto('/admin/photos');
   await expect(two.getByRole('heading', { level: 1, name: 'Photos' })).toBeVisible();
 
+  const refreshToken = () => one.evaluate(() => localStorage.getItem('masthead.refreshToken'));
+  const before = await refreshToken();
+
   // Both tabs' clocks pass the access token's refresh point; both then need the API at once.
   await one.clock.fastForward('02:00');
   await two.clock.fastForward('02:00');
@@ -23,6 +26,8 @@ test('two tabs refresh together without ending the session', async ({ browser, r
   await expect(two.getByRole('heading', { level: 1, name: 'Desk' })).toBeVisible();
   await one.reload();
   await expect(one.getByRole('heading', { level: 1, name: 'Photos' })).toBeVisible();
+  // The session was refreshed (the stored refresh token was rotated), quietly.
+  expect(await refreshToken()).not.toBe(before);
 
   // Neither tab presented a used refresh token: no reuse was detected, nobody was signed out.
   const reuse = await api.call<{ items: unknown[] }>('GET', `/api/admin/audit?action=auth.refresh_reuse&actorId=${editor.id}`);
@@ -31,6 +36,26 @@ test('two tabs refresh together without ending the session', async ({ browser, r
   expect(refreshes.items).toHaveLength(1);
   await expect(one.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(two.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
+test("changing one's own password keeps this tab signed in and ends the old password", async ({ page, request }) => {
+  const api = await Api.as(request, ADMIN);
+  const user = await api.staff(['editor'], 'New Password');
+  await signIn(page, user);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change password' });
+  await dialog.getByLabel('Current password').fill('not the password');
+  await dialog.getByLabel('New password').fill('a-brand-new-passphrase');
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await expect(dialog.getByText('The current password is not right.')).toBeVisible();
+  await dialog.getByLabel('Current password').fill(user.password);
+  await dialog.getByRole('button', { name: 'Change password' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Password changed')).toBeVisible();
+  await page.getByRole('link', { name: 'Photos' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Photos' })).toBeVisible();
+  expect((await request.post('/api/auth/login', { data: { email: user.email, password: user.password } })).status()).toBe(401);
+  expect((await request.post('/api/auth/login', { data: { email: user.email, password: 'a-brand-new-passphrase' } })).status()).toBe(200);
 });
 
 test('a session that ends mid-edit returns to the sign-in and keeps the unsaved text', async ({ page, request }) => {

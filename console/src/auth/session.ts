@@ -144,6 +144,36 @@ export const session = {
     return { ok: true };
   },
 
+  /**
+   * Changes the user's own password. The server ends every other session and answers with a fresh
+   * one, which this tab (and its sibling tabs) take over.
+   */
+  async changePassword(
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ ok: true } | { ok: false; status: number; wrongCurrent: boolean; detail: string }> {
+    const token = await session.accessToken();
+    const response = await auth.POST('/api/auth/password', {
+      body: { currentPassword, newPassword },
+      headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+    });
+    if (!response.data) {
+      const problem = (response.error ?? {}) as { detail?: string; errors?: Array<{ field: string; message: string }> };
+      return {
+        ok: false,
+        status: response.response.status,
+        wrongCurrent: problem.errors?.some((e) => e.field === 'currentPassword') ?? false,
+        detail: problem.errors?.map((e) => e.message).join('; ') || problem.detail || '',
+      };
+    }
+    const s = response.data;
+    await withLock(async () => localStorage.setItem(REFRESH_KEY, s.refreshToken));
+    const expiry = Date.now() + s.expiresIn * 1000;
+    adopt(s.accessToken, expiry, s.user);
+    channel?.postMessage({ type: 'tokens', accessToken: s.accessToken, expiresAt: expiry, user: s.user } satisfies Message);
+    return { ok: true };
+  },
+
   async signOut(): Promise<void> {
     const refreshToken = localStorage.getItem(REFRESH_KEY);
     end('signed-out');
