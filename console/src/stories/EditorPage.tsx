@@ -2,9 +2,10 @@
 // changed, with If-Match naming the version the edits started from, so a concurrent save elsewhere
 // ends in the conflict view, never in a silent overwrite.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiProblem } from '../api/problem';
+import { useUser } from '../auth/useSession';
 import { useLocale } from '../i18n/i18n';
 import { usePeople } from '../people/hooks';
 import { PhotoPicker } from '../photos/PhotoPicker';
@@ -56,9 +57,11 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
   const queryClient = useQueryClient();
   const people = usePeople();
   const id = server.id;
+  const user = useUser();
+  const owner = useMemo(() => ({ userId: user.id, storyId: id }), [user.id, id]);
 
   // A draft kept from an earlier visit (or a session that expired) comes back with its base.
-  const [restored] = useState(() => loadDraft(id));
+  const [restored] = useState(() => loadDraft(owner));
   const [base, setBase] = useState<Base>(() =>
     restored
       ? { version: restored.baseVersion, revision: restored.baseRevision, fields: restored.baseStory }
@@ -100,9 +103,9 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
 
   // Every edit is kept in this browser until the server has it.
   useEffect(() => {
-    if (dirty) keepDraft(id, { story: fields, baseStory: base.fields, baseVersion: base.version, baseRevision: base.revision });
-    else dropDraft(id);
-  }, [id, dirty, fields, base]);
+    if (dirty) keepDraft(owner, { story: fields, baseStory: base.fields, baseVersion: base.version, baseRevision: base.revision });
+    else dropDraft(owner);
+  }, [owner, dirty, fields, base]);
 
   const change = (changes: Partial<EditableStory>) => setFields((f) => ({ ...f, ...changes }));
 
@@ -164,7 +167,7 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
 
   async function reloadTheirs() {
     setConflict(false);
-    dropDraft(id);
+    dropDraft(owner);
     const fresh = await onReload();
     const story = (fresh as { data?: Story }).data;
     if (story) rebase(story);
@@ -237,7 +240,7 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
           <Button
             small
             onClick={() => {
-              dropDraft(id);
+              dropDraft(owner);
               setShowRestored(false);
               rebase(server);
             }}

@@ -2,6 +2,7 @@
 // and credit, the dateline opening the first paragraph, subheadings, quotes and lists.
 import { Link, useParams } from 'wouter';
 import type { Schemas } from '../api/client';
+import { useUser } from '../auth/useSession';
 import { useLocale } from '../i18n/i18n';
 import { AuthedImage } from '../photos/AuthedImage';
 import { pickRendition, previewUrl } from '../photos/hooks';
@@ -31,10 +32,11 @@ export default function PreviewPage() {
   const { id } = useParams<{ id: string }>();
   const { t, formatTime } = useLocale();
   const story = useStory(id);
+  const user = useUser();
   if (story.isPending) return <Loading label={t('common.loading')} />;
   if (!story.data) return <ProblemAlert error={story.error} />;
   const s = story.data;
-  const unsaved = loadDraft(id) !== null;
+  const unsaved = loadDraft({ userId: user.id, storyId: id }) !== null;
   let datelineShown = false;
 
   return (

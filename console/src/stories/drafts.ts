@@ -1,5 +1,6 @@
 // Unsaved edits survive a closed tab, a crash or an expired session: each change is kept in
-// localStorage (per story) until the server has it.
+// localStorage (per user and story) until the server has it. Another user signing in on the same
+// browser never gets them.
 import type { EditableStory } from './editable';
 
 export interface LocalDraft {
@@ -12,25 +13,31 @@ export interface LocalDraft {
   savedAt: string;
 }
 
-const key = (storyId: string) => `masthead.draft.${storyId}`;
+/** Whose edits to which story. */
+export interface DraftOwner {
+  userId: string;
+  storyId: string;
+}
 
-export function loadDraft(storyId: string): LocalDraft | null {
+const key = ({ userId, storyId }: DraftOwner) => `masthead.draft.${userId}.${storyId}`;
+
+export function loadDraft(owner: DraftOwner): LocalDraft | null {
   try {
-    const raw = localStorage.getItem(key(storyId));
+    const raw = localStorage.getItem(key(owner));
     return raw ? (JSON.parse(raw) as LocalDraft) : null;
   } catch {
     return null;
   }
 }
 
-export function keepDraft(storyId: string, draft: Omit<LocalDraft, 'savedAt'>): void {
+export function keepDraft(owner: DraftOwner, draft: Omit<LocalDraft, 'savedAt'>): void {
   try {
-    localStorage.setItem(key(storyId), JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
+    localStorage.setItem(key(owner), JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
   } catch {
     // Storage full or disabled: the edits still live in the page.
   }
 }
 
-export function dropDraft(storyId: string): void {
-  localStorage.removeItem(key(storyId));
+export function dropDraft(owner: DraftOwner): void {
+  localStorage.removeItem(key(owner));
 }
