@@ -55,8 +55,7 @@ export default function PreviewPage() {
         <h2 style={{ fontSize: '1.9rem' }}>{s.headline}</h2>
         {s.subheadline && <p className="standfirst">{s.subheadline}</p>}
         <p className="byline">
-          {[s.byline, s.authors.map((a) => a.displayName).join('、')].filter(Boolean).join(' · ')}
-          {s.publishedAt && ` · ${formatTime(s.publishedAt)}`}
+          {[s.byline, s.authors.map((a) => a.displayName).join('、'), s.publishedAt && formatTime(s.publishedAt)].filter(Boolean).join(' · ')}
         </p>
         {s.featuredImage && <Figure photo={s.featuredImage} />}
         {s.body.map((block, i) => {
