@@ -7,6 +7,7 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY migrations ./migrations
+COPY console ./console
 RUN npm run build
 
 FROM node:20-bookworm-slim

@@ -1,5 +1,5 @@
 // Three tiers, each runnable on its own (npm run test:unit | test:medium | test:e2e), all in npm test:
-// - unit: pure logic beside the code (src/**/*.spec.ts), no database;
+// - unit: pure logic beside the code (src/**/*.spec.ts, console/src/**/*.spec.ts), no database;
 // - medium: services and repositories on a real PostgreSQL, no HTTP (test/medium);
 // - e2e: the whole app over HTTP, and real server and command-line processes (test/e2e).
 // Jest runs the TypeScript sources as ES modules through swc (Nest 12 is ESM-only).
@@ -31,7 +31,7 @@ export default {
   testTimeout: 60000,
   maxWorkers: 2,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/console/src/**/*.spec.ts'] },
     { ...common, ...withDatabase, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.spec.ts'] },
     { ...common, ...withDatabase, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],

@@ -6,6 +6,7 @@ import { ArticlesModule } from './articles/articles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
+import { ConsoleHostModule } from './console-host/console-host.module.js';
 import { requestContextMiddleware } from './common/request-context.js';
 import { ResponseHeadersInterceptor } from './common/response-headers.js';
 import type { ResolvedConfig } from './config/config.js';
@@ -13,6 +14,7 @@ import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { EventsModule } from './events/events.module.js';
+import { DeskModule } from './desk/desk.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { ImporterModule } from './importer/importer.module.js';
@@ -46,6 +48,8 @@ export class AppModule implements NestModule {
         HousekeepingModule,
         SearchModule,
         ImporterModule,
+        DeskModule,
+        ConsoleHostModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ResponseHeadersInterceptor }],
     };

@@ -51,7 +51,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  bootLog(`Masthead listening on http://localhost:${port} (API docs at /docs)`);
+  bootLog(`Masthead listening on http://localhost:${port} (the console at /admin, API docs at /docs)`);
   // With no users yet, creates the first administrator (printing a generated password once).
   await app.get(FirstRunService).ensureAdmin(`http://localhost:${port}`);
   // On an installation that has never held a story, imports seeds/ as initial content.

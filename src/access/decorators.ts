@@ -28,7 +28,7 @@ export const RequirePermissions = (...permissions: Permission[]) =>
   );
 
 /**
- * At least one listed permission is required: for routes whose object-level check (auth/access.ts)
+ * At least one listed permission is required: for routes whose object-level check (access/resource-access.ts)
  * then decides how far that permission reaches, e.g. reading stories with article.edit.own (own
  * ones) or article.edit.any (all).
  */

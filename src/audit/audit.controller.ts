@@ -15,7 +15,7 @@ export class AuditController {
 
   @Get()
   @RequirePermissions(Permission.AuditRead)
-  @ApiOperation({ summary: 'Read the audit log, newest first', description: 'Requires `audit.read`. Filter by action, entity, entityId, actorId.' })
+  @ApiOperation({ summary: 'Read the audit log, newest first', description: 'Requires `audit.read`. Filter by action, entity, entityId, actorId, and time (from inclusive, to exclusive).' })
   @ApiOkResponse({ type: AuditPageResponse })
   @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Bad filter, limit or cursor.' })
   list(@Query() query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { And, DataSource, LessThan, MoreThanOrEqual, type EntityManager, type FindOperator, type FindOptionsWhere } from 'typeorm';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
 import { ValidationProblem } from '../common/problem.js';
 import { ClsRequest } from '../common/request-context.js';
@@ -52,10 +52,17 @@ export class AuditService {
       ...(query.entityId ? { entityId: query.entityId } : {}),
       ...(query.actorId ? { actorId: query.actorId } : {}),
       ...(after ? { id: LessThan(String(after.id)) } : {}),
+      ...(query.from || query.to ? { at: timeRange(query.from, query.to) } : {}),
     };
     const rows = await this.dataSource.getRepository(AuditEntry).find({ where, order: { id: 'DESC' }, take: limit + 1 });
     const items = rows.slice(0, limit);
     const last = items.at(-1);
     return { items: items.map(toAuditEntryResponse), nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null };
   }
+}
+
+/** `from` inclusive, `to` exclusive. */
+function timeRange(from: string | undefined, to: string | undefined): FindOperator<Date> {
+  const bounds = [from ? MoreThanOrEqual(new Date(from)) : null, to ? LessThan(new Date(to)) : null].filter((b) => b !== null);
+  return bounds.length === 1 ? bounds[0] : And(...bounds);
 }

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
 import type { AuthUser } from '../access/auth-user.js';
-import { CurrentUser, RequirePermissions } from '../access/decorators.js';
+import { CurrentUser, RequireAnyPermission, RequirePermissions } from '../access/decorators.js';
 import { Permission } from '../access/permissions.js';
 import { CategoriesService } from './categories.service.js';
 import { toCategoryResponse } from './category.mapper.js';
@@ -26,8 +26,11 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  @RequirePermissions(Permission.CategoryManage)
-  @ApiOperation({ summary: 'List every section (flat; parentId gives the tree)', description: 'Requires category.manage.' })
+  @RequireAnyPermission(Permission.CategoryManage, Permission.ArticleCreate, Permission.ArticleEditOwn, Permission.ArticleEditAny)
+  @ApiOperation({
+    summary: 'List every section (flat; parentId gives the tree)',
+    description: 'Requires category.manage, or a permission to write stories (a writer files a story under a section).',
+  })
   @ApiOkResponse({ type: CategoryListDto })
   async list(): Promise<CategoryListDto> {
     return { items: (await this.categories.list()).map(toCategoryResponse), nextCursor: null };

@@ -14,8 +14,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // Helmet's strict defaults everywhere; Swagger UI (/docs) alone needs inline scripts. The console
+  // (/admin) sets its own, stricter policy (src/console-host).
+  app.use(helmet());
+  app.use('/docs', helmet.contentSecurityPolicy({ directives: { 'script-src': ["'self'", "'unsafe-inline'"] } }));
   if (config.corsOrigins) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'x-request-id', 'Retry-After'] });
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(createValidationPipe());
@@ -50,9 +52,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 function markPublicOperations(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
-      const operation = item[method] as (NonNullable<(typeof item)['get']> & { [PUBLIC_EXTENSION]?: boolean }) | undefined;
+      const operation = item[method];
       if (!operation) continue;
-      if (operation[PUBLIC_EXTENSION]) operation.security = [];
+      if ((operation as unknown as Record<string, unknown>)[PUBLIC_EXTENSION] === true) operation.security = [];
       else if (!operation.security?.length) throw new Error(`${method.toUpperCase()} ${path} is neither @Public() nor documented with @ApiBearerAuth()`);
     }
   }

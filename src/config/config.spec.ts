@@ -44,6 +44,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes the newsroom time zone as an IANA name, Kuala Lumpur by default', () => {
+    expect(loadConfig({}).newsroomTimeZone).toBe('Asia/Kuala_Lumpur');
+    expect(loadConfig({ NEWSROOM_TIME_ZONE: 'Europe/London' }).newsroomTimeZone).toBe('Europe/London');
+    expect(loadConfig({ NEWSROOM_TIME_ZONE: 'UTC' }).newsroomTimeZone).toBe('UTC');
+    for (const bad of ['Mars/Olympus_Mons', '+08:00', 'GMT+8 ', 'asia kuala lumpur']) {
+      expect(problemsOf({ NEWSROOM_TIME_ZONE: bad })).toEqual([
+        expect.stringMatching(/^NEWSROOM_TIME_ZONE: must be an IANA time zone such as Asia\/Kuala_Lumpur/),
+      ]);
+    }
+  });
+
   it('accepts the default admin address spelled out (admin@localhost)', () => {
     expect(loadConfig({ ADMIN_EMAIL: 'admin@localhost' }).admin.email).toBe('admin@localhost');
   });

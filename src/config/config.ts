@@ -41,6 +41,10 @@ export interface AppConfig {
   trustProxy: number;
   /** The reader site, which feeds, sitemaps and webhook payloads link to. */
   publicSite: { url: string; articlePath: string; publicationName: string };
+  /** IANA time zone the console shows dates in. */
+  newsroomTimeZone: string;
+  /** Folder of the built console served at /admin. */
+  consoleDir: string;
 }
 
 /**
@@ -110,5 +114,7 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     trustProxy: v.TRUST_PROXY,
     publicSite: { url: v.PUBLIC_SITE_URL.replace(/\/+$/, ''), articlePath: v.ARTICLE_PATH_TEMPLATE, publicationName: v.PUBLICATION_NAME },
+    newsroomTimeZone: v.NEWSROOM_TIME_ZONE,
+    consoleDir: v.CONSOLE_DIR,
   });
 }

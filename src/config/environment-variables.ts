@@ -1,6 +1,6 @@
 // The environment schema: every variable Masthead reads, with its default and its rule.
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => {
@@ -8,6 +8,23 @@ const toBool = ({ value }: { value: unknown }) => {
   const v = value.trim().toLowerCase();
   return ['true', '1', 'yes'].includes(v) ? true : ['false', '0', 'no'].includes(v) ? false : value;
 };
+
+/** An IANA time zone name the runtime knows (`Asia/Kuala_Lumpur`, `UTC`); not a bare offset. */
+export function isIanaTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^[A-Za-z][A-Za-z_]*(?:\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const IsIanaTimeZone = () =>
+  ValidateBy({
+    name: 'isIanaTimeZone',
+    validator: { validate: isIanaTimeZone, defaultMessage: () => 'must be an IANA time zone such as Asia/Kuala_Lumpur or Europe/London' },
+  });
 
 export class EnvironmentVariables {
   @Transform(toInt) @IsInt({ message: 'must be an integer port number' }) @Min(0) @Max(65535)
@@ -98,6 +115,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_PER_ACCOUNT: number = 5;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_PER_IP: number = 20;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_SECONDS: number = 900;
+
+  /** The newsroom's time zone: the console shows and takes dates and times in it. */
+  @IsIanaTimeZone()
+  NEWSROOM_TIME_ZONE: string = 'Asia/Kuala_Lumpur';
+
+  /** The built console (`npm run build` puts it in dist/console), served at /admin. */
+  @IsString() @MinLength(1)
+  CONSOLE_DIR: string = 'dist/console';
 
   /** How many reverse proxies sit in front (their X-Forwarded-For entries are trusted); 0 = none. */
   @Transform(toInt) @IsInt({ message: 'must be the number of trusted proxy hops (0 for none)' }) @Min(0) @Max(10)

@@ -5,6 +5,7 @@ import { MediaFileStore } from './media-file-store.js';
 import { MediaIngestService } from './media-ingest.service.js';
 import { MediaLibraryService } from './media-library.service.js';
 import { MediaLookupService } from './media-lookup.service.js';
+import { MediaMetadataController } from './media-metadata.controller.js';
 import { MediaOrphanSweeper } from './media-orphans.service.js';
 import { MediaPublicController } from './media-public.controller.js';
 import { MediaRepository } from './media.repository.js';
@@ -13,7 +14,7 @@ import { mediaStorageProvider } from './storage/storage.provider.js';
 import { MediaUploadInterceptor } from './upload/media-upload.interceptor.js';
 
 @Module({
-  controllers: [MediaAdminController, MediaPublicController],
+  controllers: [MediaMetadataController, MediaAdminController, MediaPublicController],
   providers: [
     mediaStorageProvider,
     ImageProcessor,

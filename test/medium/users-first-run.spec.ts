@@ -38,6 +38,7 @@ describe('first run: generated administrator password', () => {
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain(password);
+    expect(printed[0]).toContain('Sign in to the console at http://localhost:3000/admin');
     expect(printed[0]).toContain('POST http://localhost:3000/api/auth/login');
     expect(printed[0]).toContain('admin@localhost');
 

@@ -1,7 +1,7 @@
 // Every authenticated route and the permission it requires. The access-matrix test checks each row
 // against every built-in role and fails when the OpenAPI document lists an /api/admin route, or any
 // route declaring bearer auth (/api/auth/me, …), that is missing here: add one line per new route.
-import { Permission } from '../../src/access/permissions.js';
+import { ALL_PERMISSIONS, Permission } from '../../src/access/permissions.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -39,7 +39,11 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('PATCH', '/api/admin/roles/:id', Permission.RoleManage),
   route('DELETE', '/api/admin/roles/:id', Permission.RoleManage),
   route('GET', '/api/admin/audit', Permission.AuditRead),
+  route('GET', '/api/admin/desk/counts', STORY_READER),
+  route('GET', '/api/admin/desk/people', { anyOf: [Permission.ArticleCreate, Permission.ArticleEditOwn, Permission.ArticleEditAny] }),
+  route('GET', '/api/admin/newsroom', { anyOf: [...ALL_PERMISSIONS] }),
   route('POST', '/api/admin/media', Permission.MediaUpload),
+  route('POST', '/api/admin/media/metadata', Permission.MediaUpload),
   route('GET', '/api/admin/media', LIBRARY_READER),
   route('GET', '/api/admin/media/:id', LIBRARY_READER),
   route('PATCH', '/api/admin/media/:id', Permission.MediaEdit),
@@ -47,7 +51,7 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('GET', '/api/admin/media/:id/file', Permission.MediaEdit),
   route('PUT', '/api/admin/media/:id/file', Permission.MediaEdit),
   route('GET', '/api/admin/media/:id/renditions/:rendition', LIBRARY_READER),
-  route('GET', '/api/admin/categories', Permission.CategoryManage),
+  route('GET', '/api/admin/categories', { anyOf: [Permission.CategoryManage, Permission.ArticleCreate, Permission.ArticleEditOwn, Permission.ArticleEditAny] }),
   route('POST', '/api/admin/categories', Permission.CategoryManage),
   route('GET', '/api/admin/categories/:id', Permission.CategoryManage),
   route('PATCH', '/api/admin/categories/:id', Permission.CategoryManage),

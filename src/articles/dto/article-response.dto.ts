@@ -1,7 +1,8 @@
 // Response shapes for /docs. The mapper (article.mapper.ts) builds exactly these.
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { ARTICLE_STATUSES, WORKFLOW_ACTIONS, type ArticleStatus, type WorkflowAction } from '../workflow.js';
 import { REVISION_REASONS, type RevisionReason } from '../article-revision.entity.js';
+import { ListBlockDto, ParagraphBlockDto, QuoteBlockDto, SubheadingBlockDto } from './body-block.dto.js';
 
 export class RenditionLinkDto {
   @ApiProperty({ example: 'medium' }) name: string;
@@ -29,6 +30,11 @@ export class AdminPhotoDto {
   @ApiProperty({ type: PhotoOverridesDto, description: 'What this story sets itself (null: the photo’s own value shows).' })
   overrides: PhotoOverridesDto;
   @ApiProperty({ description: 'The library holds only the words of this photo so far, no file.' }) placeholder: boolean;
+}
+
+/** An image block as the admin API answers it: the photo as used, with effective caption and credit. */
+export class AdminImageBlockDto extends AdminPhotoDto {
+  @ApiProperty({ enum: ['image'] }) type: 'image';
 }
 
 export class CategoryRefDto {
@@ -60,6 +66,7 @@ export class ArticleMatchDto {
   @ApiProperty({ description: 'The best passage, HTML-escaped, matched words in <mark>.' }) snippet: string;
 }
 
+@ApiExtraModels(ParagraphBlockDto, SubheadingBlockDto, AdminImageBlockDto, QuoteBlockDto, ListBlockDto)
 export class ArticleResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'bu-lin-ken-yu-la-fu-luo-fu-zai-ri-nei-wa-hui-mian' }) slug: string;
@@ -69,7 +76,14 @@ export class ArticleResponseDto {
   @ApiProperty({ nullable: true, type: String }) subheadline: string | null;
   @ApiProperty({ nullable: true, type: String }) dateline: string | null;
   @ApiProperty({ example: 'zh-Hans' }) language: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Body blocks; image blocks carry the AdminPhoto fields.' }) body: unknown[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      oneOf: [ParagraphBlockDto, SubheadingBlockDto, AdminImageBlockDto, QuoteBlockDto, ListBlockDto].map((dto) => ({ $ref: getSchemaPath(dto) })),
+    },
+    description: 'Body blocks in reading order; image blocks carry the photo as used (AdminImageBlock).',
+  })
+  body: unknown[];
   @ApiProperty({ nullable: true, type: String, description: 'Effective excerpt.' }) excerpt: string | null;
   @ApiProperty({ description: 'True when the excerpt is derived from the body (none was written).' }) excerptDerived: boolean;
   @ApiProperty({ type: AdminPhotoDto, nullable: true }) featuredImage: AdminPhotoDto | null;
@@ -129,7 +143,7 @@ const ANY_FIELD_VALUE: ApiPropertyOptions = {
     { type: 'number', nullable: true },
     { type: 'boolean', nullable: true },
     { type: 'array', items: {}, nullable: true },
-    { type: 'object', nullable: true },
+    { type: 'object', additionalProperties: true, nullable: true },
   ],
 };
 

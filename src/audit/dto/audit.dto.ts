@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditEntry } from '../audit-entry.entity.js';
 import { PageQueryDto } from '../../common/page-query.dto.js';
 
@@ -13,6 +13,14 @@ export class ListAuditQuery extends PageQueryDto {
   entity?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID(undefined, { message: 'actorId must be a UUID' }) actorId?: string;
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00+08:00', description: 'Entries at or after this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-02T00:00:00+08:00', description: 'Entries before this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to?: string;
 }
 
 export class AuditActorResponse {

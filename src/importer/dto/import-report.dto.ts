@@ -1,5 +1,5 @@
 // Swagger shapes of the import report (import-report.ts) and the parse result it carries (parser/parsed-page.ts).
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../articles/workflow.js';
 import type { ImportOutcome } from '../import-report.js';
 import type { BodyBlock, PageLanguage } from '../parser/parsed-page.js';
@@ -37,6 +37,18 @@ export class ParseGuessDto {
   @ApiProperty({ example: 'Caption without credit: "议员在表决后离开议会厅。"' }) message: string;
 }
 
+export class ParsedTextBlockDto {
+  @ApiProperty({ enum: ['paragraph', 'subheading'] }) type: 'paragraph' | 'subheading';
+  @ApiProperty() text: string;
+}
+
+export class ParsedImageBlockDto {
+  @ApiProperty({ enum: ['image'] }) type: 'image';
+  @ApiProperty() caption: string;
+  @ApiProperty({ nullable: true, type: String }) credit: string | null;
+}
+
+@ApiExtraModels(ParsedTextBlockDto, ParsedImageBlockDto)
 export class ParsedPageDto {
   @ApiProperty() headline: string;
   @ApiProperty({ description: 'True when the page had no headline line and the headline was made from the lead.' }) headlineDerived: boolean;
@@ -47,8 +59,8 @@ export class ParsedPageDto {
   @ApiProperty({ type: PhotoCaptionDto, nullable: true }) featuredImage: PhotoCaptionDto | null;
   @ApiProperty({
     type: 'array',
-    items: { type: 'object' },
-    description: 'Blocks: `{type: paragraph|subheading, text}` or `{type: image, caption, credit}`.',
+    items: { oneOf: [{ $ref: getSchemaPath(ParsedTextBlockDto) }, { $ref: getSchemaPath(ParsedImageBlockDto) }] },
+    description: 'Paragraphs and subheadings as found, and the captions (with credits) of photos in the body.',
   })
   body: BodyBlock[];
   @ApiProperty() excerpt: string;
