@@ -22,7 +22,8 @@ const TITLES: Record<number, [string, string]> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const error = this.asProblem(thrown);
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
@@ -30,6 +31,12 @@ export class ProblemFilter implements ExceptionFilter {
     if (res.headersSent) return;
     if (error instanceof ProblemException) for (const [k, v] of Object.entries(error.headers)) res.setHeader(k, v);
     res.status(problem.status as number).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  /** Problems raised in Express middleware (the request budget) arrive wrapped by the adapter. */
+  private asProblem(error: unknown): unknown {
+    const cause = (error as { cause?: unknown })?.cause;
+    return error instanceof HttpException && cause instanceof ProblemException ? cause : error;
   }
 
   private toProblem(error: unknown, req: Request & { id?: string }): Record<string, unknown> {

@@ -1,0 +1,80 @@
+// What any request may cost before a controller sees it, enforced in front of every route: the size
+// and shape of JSON bodies (read and checked before they are parsed, so a hostile body costs a scan
+// of its bytes, not a walk of a million objects), and text PostgreSQL cannot store, refused in
+// paths (404: such a path names nothing) and query strings (422). Bodies of every kind are checked
+// for that text by the validation pipe (validation.ts), which all of them pass through.
+import type { NextFunction, Request, Response } from 'express';
+import { WORKFLOW_ACTIONS } from '../articles/workflow.js';
+import { checkJsonBudget, JSON_BUDGET } from './json-budget.js';
+import { ProblemException, ValidationProblem } from './problem.js';
+import { findUnstorableText, isStorableText, unstorableTextMessage } from './request-text.js';
+
+export const JSON_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+/** Room for the largest of these bodies (a 2,000-character note) even when every character is escaped as \uXXXX. */
+export const SMALL_JSON_BODY_LIMIT_BYTES = 16 * 1024;
+
+/** Routes whose bodies are a few short fields: logins, tokens, passwords, workflow actions and restores. */
+const SMALL_BODY_ROUTES: readonly RegExp[] = [
+  /^\/api\/auth\//,
+  new RegExp(`^/api/admin/articles/[^/]+/(?:${WORKFLOW_ACTIONS.join('|')})/?$`),
+  /^\/api\/admin\/articles\/[^/]+\/revisions\/[^/]+\/restore\/?$/,
+];
+
+export function jsonBodyLimitFor(path: string): number {
+  return SMALL_BODY_ROUTES.some((route) => route.test(path)) ? SMALL_JSON_BODY_LIMIT_BYTES : JSON_BODY_LIMIT_BYTES;
+}
+
+export class ContentTooLargeProblem extends ProblemException {
+  constructor(limitBytes: number) {
+    super(413, 'payload-too-large', 'Payload Too Large', `The request body is larger than this route accepts (${limitBytes} bytes).`, { limitBytes });
+  }
+}
+
+class UnsupportedCharsetProblem extends ProblemException {
+  constructor() {
+    super(415, 'unsupported-media-type', 'Unsupported Media Type', 'JSON request bodies must be UTF-8.');
+  }
+}
+
+/**
+ * body-parser's `verify` hook: runs on the raw bytes (at most JSON_BODY_LIMIT_BYTES were read)
+ * before JSON.parse. Throws 413 over the route's size, 422 over the JSON budget.
+ */
+export function verifyJsonBody(req: Request, _res: Response, bytes: Buffer, encoding: string | null): void {
+  const limit = jsonBodyLimitFor(req.path);
+  if (bytes.length > limit) throw new ContentTooLargeProblem(limit);
+  if (encoding !== null && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') throw new UnsupportedCharsetProblem();
+  const violation = checkJsonBudget(bytes, JSON_BUDGET);
+  if (violation) {
+    throw new ValidationProblem(
+      [{ field: violation.field, message: `${violation.field || 'the body'} ${violation.message}` }],
+      'The request body is larger in shape than any request needs; see errors.',
+    );
+  }
+}
+
+/** A path segment holding unstorable text, or one that is not valid percent-encoded UTF-8, names nothing. */
+export class UnknownPathProblem extends ProblemException {
+  constructor() {
+    super(404, 'not-found', 'Not Found', 'Nothing exists at this address.');
+  }
+}
+
+/** Express middleware, in front of routing: bad text in the path is a 404, in the query string a 422. */
+export function refuseUnstorableText(req: Request, _res: Response, next: NextFunction): void {
+  if (!storablePath(req.path)) return next(new UnknownPathProblem());
+  const field = findUnstorableText(req.query);
+  if (field !== null) return next(new ValidationProblem([{ field, message: `${field} ${unstorableTextMessage}` }]));
+  next();
+}
+
+function storablePath(path: string): boolean {
+  if (!path.includes('%')) return true;
+  return path.split('/').every((segment) => {
+    try {
+      return isStorableText(decodeURIComponent(segment));
+    } catch {
+      return false;
+    }
+  });
+}
