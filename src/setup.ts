@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from './common/problem.filter.js';
-import { JSON_BODY_LIMIT_BYTES, refuseUnstorableText, verifyJsonBody } from './common/request-budget.js';
+import { JSON_BODY_LIMIT_BYTES, requestBudget, verifyJsonBody } from './common/request-budget.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 
@@ -16,7 +16,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   if (config.corsOrigins) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'x-request-id', 'Retry-After'] });
-  app.use(refuseUnstorableText);
+  app.use(requestBudget);
   // Nest's typing leaves `verify` out because rawBody mode would replace it; this app never turns rawBody on.
   const json = { limit: JSON_BODY_LIMIT_BYTES, verify: verifyJsonBody };
   app.useBodyParser('json', json);

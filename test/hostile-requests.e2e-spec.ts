@@ -1,5 +1,8 @@
 // The request budget (issue 11, items 1-3): bodies too wide or too deep, text PostgreSQL cannot
 // store, and forged cursors are refused with 4xx problems before they cost anything, on every route.
+import { once } from 'node:events';
+import { request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { WORKFLOW_ACTIONS } from '../src/articles/workflow.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -36,6 +39,22 @@ describe('hostile requests', () => {
     const req = request(t.http)[method](url).set('Content-Type', 'application/json');
     if (auth) req.set('Authorization', auth);
     return req.send(body);
+  };
+  /** Sends `body` in chunks with no Content-Length; resolves the status. */
+  const sendChunked = async (path: string, body: string): Promise<number> => {
+    const server = (t.http as Server).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/json' } });
+      for (let at = 0; at < body.length; at += 4096) req.write(body.slice(at, at + 4096));
+      req.end();
+      const [res] = (await once(req, 'response')) as [IncomingMessage];
+      res.resume();
+      return res.statusCode ?? 0;
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   };
   const problem = (res: request.Response, status: number) => {
     expect(res.status).toBe(status);
@@ -111,6 +130,14 @@ describe('hostile requests', () => {
       const huge = await json('post', '/api/admin/imports', JSON.stringify({ text: 'x'.repeat(2 * 1024 * 1024) }), admin.auth);
       expect(huge.status).toBe(413);
     });
+
+    it('reads no more than 16 KB from a client without an access token, whatever the route', async () => {
+      const body = JSON.stringify({ headline: 'x'.repeat(100_000) });
+      expect(problem(await json('post', '/api/admin/articles', body), 413).detail).toMatch(/16 KB without an access token/);
+      expect((await json('post', '/api/admin/articles', body, admin.auth)).status).toBe(422);
+      // Chunked, with no Content-Length to judge by: read, then refused all the same.
+      expect(await sendChunked('/api/admin/articles', body)).toBe(413);
+    });
   });
 
   describe('text PostgreSQL cannot store (item 3)', () => {
@@ -120,6 +147,11 @@ describe('hostile requests', () => {
       refusedField(await request(t.http).get('/api/admin/articles?q=a%00b').set('Authorization', admin.auth), 'q', /NUL/);
       refusedField(await request(t.http).get('/api/admin/users?q=a%00b').set('Authorization', admin.auth), 'q', /NUL/);
       refusedField(await request(t.http).get('/api/admin/audit?entityId=a%00b').set('Authorization', admin.auth), 'entityId', /NUL/);
+    });
+
+    it('refuses more than 50 query parameters before any of them is validated', async () => {
+      const many = Array.from({ length: 1000 }, (_, i) => `p${i}=1`).join('&');
+      refusedField(await request(t.http).get(`/api/content/articles?${many}`), '', /more than 50 parameters/);
     });
 
     it('answers 404 to NUL or an encoded lone surrogate in a path segment', async () => {
