@@ -1,6 +1,7 @@
 // The hostile requests bench/hostile sends: the reproductions of issue 11 (items 1-3) and others
-// built the same way. Each is {name, method, path, headers, body (Buffer|undefined), auth}. Bodies are
-// built once; `auth` cases carry the administrator's token (set by the runner after logging in).
+// built the same way. Each is {name, method, path, headers, body (Buffer|undefined), auth, reference}.
+// Bodies are built once; `auth` cases carry the administrator's token; `reference` cases are
+// legitimate requests measured for comparison, left out of the attack and of the target.
 import { gzipSync } from 'node:zlib';
 
 const ID = '00000000-0000-4000-8000-000000000000';
@@ -48,9 +49,21 @@ export function hostileCases({ storyId }) {
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
     }),
     get('list with 1,000 query parameters', `/api/content/articles?${Array.from({ length: 1000 }, (_, i) => `p${i}=1`).join('&')}`),
+    // For reference (measured alone, not sent in the attack): a legitimate search at the longest q,
+    // and a login with a wrong password, whose argon2id verification is slow by design (off the
+    // event loop, and limited by login throttling, which the bench turns off).
     get(
-      'search 200 characters (a legitimate, costly query)',
+      'search 200 characters (reference: legitimate)',
       `/api/content/search?q=${encodeURIComponent('美国国务卿布林肯俄罗斯外长拉夫罗夫日内瓦会面'.repeat(10).slice(0, 200))}`,
+      { reference: true },
+    ),
+    post(
+      'login wrong password (reference: argon2id)',
+      '/api/auth/login',
+      json({ email: 'bench-admin@newsroom.test', password: 'not the password' }),
+      {
+        reference: true,
+      },
     ),
     // Item 3: text PostgreSQL cannot store.
     get('search q with NUL', '/api/content/search?q=a%00b'),
