@@ -16,11 +16,11 @@ export const SMALL_JSON_BODY_LIMIT_BYTES = 16 * 1024;
 /** Our longest query string has 8 parameters. */
 export const MAX_QUERY_PARAMETERS = 50;
 
-/** Routes whose bodies are a few short fields: logins, tokens, passwords, workflow actions and restores. */
+/** Routes whose bodies are a few short fields: logins, tokens, passwords, workflow actions and restores (routing ignores case: so do these). */
 const SMALL_BODY_ROUTES: readonly RegExp[] = [
-  /^\/api\/auth\//,
-  new RegExp(`^/api/admin/articles/[^/]+/(?:${WORKFLOW_ACTIONS.join('|')})/?$`),
-  /^\/api\/admin\/articles\/[^/]+\/revisions\/[^/]+\/restore\/?$/,
+  /^\/api\/auth\//i,
+  new RegExp(`^/api/admin/articles/[^/]+/(?:${WORKFLOW_ACTIONS.join('|')})/?$`, 'i'),
+  /^\/api\/admin\/articles\/[^/]+\/revisions\/[^/]+\/restore\/?$/i,
 ];
 
 /**
@@ -39,9 +39,7 @@ export class ContentTooLargeProblem extends ProblemException {
       'payload-too-large',
       'Payload Too Large',
       `The request body is larger than this route accepts (${limitBytes} bytes; 16 KB without an access token).`,
-      {
-        limitBytes,
-      },
+      { limitBytes },
     );
   }
 }
