@@ -5,11 +5,14 @@
 //   2. idle: probes GET /health and GET /api/content/articles (the public list) for --duration s;
 //   3. attack: the same probes while --clients hostile clients (worker threads) send the cases in
 //      turn, each after the previous answer, for --duration s.
+// Idle and attack alternate in --windows windows each, so other work on the machine weighs on both.
 // Prints the probes' p50/p99 idle and under attack next to the targets: every hostile request
-// answered 4xx and costing under 50 ms of server CPU, and p99 under attack within 2x of idle.
+// answered 4xx and costing under 50 ms of server CPU, and p99 under attack within 2x of idle. For
+// scale it also probes while the same clients send ordinary reader requests: on a small machine
+// the clients' own CPU use slows the probes too, hostile or not.
 // A measurement, not a test: exits 0 whatever the figures (1 only when the run itself fails).
 //
-//   npm run build && node bench/hostile/run.mjs [--stories=300] [--clients=4] [--duration=10]
+//   npm run build && node bench/hostile/run.mjs [--stories=300] [--clients=4] [--duration=10] [--windows=10]
 //     [--repeat=20] [--timeout=30] [--port=0] [--only=<substring of a case name>] [--max-load=2.5]
 //     [--max-wait=600] [--json]
 //
@@ -45,6 +48,7 @@ const { values: args } = parseArgs({
     stories: { type: 'string', default: '300' },
     clients: { type: 'string', default: '4' },
     duration: { type: 'string', default: '10' },
+    windows: { type: 'string', default: '10' },
     repeat: { type: 'string', default: '20' },
     timeout: { type: 'string', default: '30' },
     port: { type: 'string', default: '0' },
@@ -58,6 +62,7 @@ const opt = {
   stories: Number(args.stories),
   clients: Number(args.clients),
   durationMs: Number(args.duration) * 1000,
+  windows: Number(args.windows),
   repeat: Number(args.repeat),
   timeoutMs: Number(args.timeout) * 1000,
   port: Number(args.port),
@@ -165,42 +170,71 @@ async function waitForQuietMachine() {
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
-/** Probes /health and the public list in turn until `until`; returns their latencies (ms) and statuses. */
-async function probe(base, until) {
-  const routes = {
-    health: { method: 'GET', path: '/health', headers: {} },
-    list: { method: 'GET', path: '/api/content/articles?limit=20', headers: {} },
-  };
-  const seen = { health: [], list: [] };
-  const failures = {};
+const PROBES = {
+  health: { method: 'GET', path: '/health', headers: {} },
+  list: { method: 'GET', path: '/api/content/articles?limit=20', headers: {} },
+};
+
+/** Probes /health and the public list in turn until `until`, adding latencies (ms) to `seen`. */
+async function probe(base, until, seen) {
   while (Date.now() < until) {
-    for (const [name, route] of Object.entries(routes)) {
+    for (const [name, route] of Object.entries(PROBES)) {
       const { status, ms } = await send(base, route, null, opt.timeoutMs);
       seen[name].push(ms);
-      if (status !== 200) failures[`${name} ${status}`] = (failures[`${name} ${status}`] ?? 0) + 1;
+      if (status !== 200) seen.failures[`${name} ${status}`] = (seen.failures[`${name} ${status}`] ?? 0) + 1;
     }
     await sleep(5);
   }
-  const summary = {};
-  for (const [name, values] of Object.entries(seen)) {
-    const sorted = values.sort((a, b) => a - b);
-    summary[name] = { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) };
-  }
-  return { ...summary, failures };
 }
 
-function attack(base, cases, token) {
-  const until = Date.now() + opt.durationMs;
-  const workers = Array.from({ length: opt.clients }, (_, i) => {
+function summarise(seen) {
+  const summary = { failures: seen.failures, serverCpuShare: seen.cpuMs / opt.durationMs };
+  for (const name of Object.keys(PROBES)) {
+    const sorted = seen[name].sort((a, b) => a - b);
+    summary[name] = { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) };
+  }
+  return summary;
+}
+
+/**
+ * Idle and attack windows alternate (--windows of each, --duration in all for each), so that other
+ * work on the machine weighs on both alike. The clients pause between attack windows, and each idle
+ * window starts once their requests in flight have been answered.
+ */
+async function idleVersusAttack(base, cases, token, pid) {
+  const control = new SharedArrayBuffer(8);
+  const shared = new Int32Array(control);
+  const clients = Array.from({ length: opt.clients }, (_, i) => {
     const worker = new Worker(new URL('./attacker.mjs', import.meta.url), {
-      workerData: { base, cases, token, until, offset: i * Math.ceil(cases.length / opt.clients), timeoutMs: opt.timeoutMs },
+      workerData: { base, cases, token, offset: i * Math.ceil(cases.length / opt.clients), timeoutMs: opt.timeoutMs, control },
     });
     return new Promise((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
   });
-  return { until, done: Promise.all(workers) };
+  const SWITCH = { idle: 0, attack: 1, ordinary: 3 };
+  const phases = Object.fromEntries(Object.keys(SWITCH).map((phase) => [phase, { health: [], list: [], failures: {}, cpuMs: 0 }]));
+  const window = opt.durationMs / opt.windows;
+  for (let w = 0; w < opt.windows; w++) {
+    for (const phase of ['idle', 'ordinary', 'attack']) {
+      Atomics.store(shared, 0, SWITCH[phase]);
+      Atomics.notify(shared, 0);
+      // The previous window's requests in flight must not count in this one.
+      if (phase === 'idle') while (Atomics.load(shared, 1) > 0) await sleep(5);
+      const before = cpuMs(pid);
+      await probe(base, Date.now() + window, phases[phase]);
+      phases[phase].cpuMs += cpuMs(pid) - before;
+    }
+  }
+  Atomics.store(shared, 0, 2);
+  Atomics.notify(shared, 0);
+  return {
+    idle: summarise(phases.idle),
+    ordinary: summarise(phases.ordinary),
+    attacked: summarise(phases.attack),
+    clients: await Promise.all(clients),
+  };
 }
 
 async function main() {
@@ -253,26 +287,20 @@ async function main() {
       log(`  ${hostile.name}: ${[...statuses].join(',')} ${costs.at(-1).cpuMs.toFixed(1)} ms CPU`);
     }
 
-    // 2. Idle, then 3. under attack.
+    // 2. Idle and 3. under attack, in alternating windows.
     const loadBefore = await waitForQuietMachine();
-    const idleCpu = cpuMs(pid);
-    const idle = await probe(server.base, Date.now() + opt.durationMs);
-    idle.serverCpuShare = (cpuMs(pid) - idleCpu) / opt.durationMs;
-    const attackCpu = cpuMs(pid);
-    const { until, done } = attack(
+    const { idle, ordinary, attacked, clients } = await idleVersusAttack(
       server.base,
       cases.filter((c) => !c.reference),
       token,
+      pid,
     );
-    const attacked = await probe(server.base, until);
-    attacked.serverCpuShare = (cpuMs(pid) - attackCpu) / opt.durationMs;
     const loadAfter = loadavg();
-    const clients = await done;
     const sent = clients.reduce((n, c) => n + c.sent, 0);
     const statuses = {};
     for (const c of clients) for (const [key, n] of Object.entries(c.statuses)) statuses[key] = (statuses[key] ?? 0) + n;
 
-    report({ costs, idle, attacked, sent, statuses, load: [loadBefore, loadAfter] });
+    report({ costs, idle, ordinary, attacked, sent, statuses, load: [loadBefore, loadAfter] });
   } finally {
     await server?.stop();
     await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
@@ -280,7 +308,7 @@ async function main() {
   }
 }
 
-function report({ costs, idle, attacked, sent, statuses, load }) {
+function report({ costs, idle, ordinary, attacked, sent, statuses, load }) {
   // A hostile request must get an answer, and not a 5xx (a legitimate but costly one may get its 200).
   const failed = (status) => !/^[234]\d\d$/.test(String(status));
   const serverErrors = Object.entries(statuses).filter(([key]) => failed(key.split('|')[1]));
@@ -288,16 +316,14 @@ function report({ costs, idle, attacked, sent, statuses, load }) {
   const fiveHundreds = costs.filter((c) => c.statuses.split(',').some(failed));
   const rows = ['health', 'list'].map((name) => ({
     probe: name === 'health' ? 'GET /health' : 'GET /api/content/articles',
-    idleP50: idle[name].p50,
-    idleP99: idle[name].p99,
-    attackP50: attacked[name].p50,
-    attackP99: attacked[name].p99,
-    attackMax: attacked[name].max,
+    idle: idle[name],
+    ordinary: ordinary[name],
+    attack: attacked[name],
     targetP99: idle[name].p99 * TARGET.p99Factor,
     met: attacked[name].p99 <= idle[name].p99 * TARGET.p99Factor,
   }));
   if (args.json) {
-    process.stdout.write(JSON.stringify({ options: opt, costs, idle, attacked, sent, statuses, rows, load }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ options: opt, costs, idle, ordinary, attacked, sent, statuses, rows, load }, null, 2) + '\n');
     return;
   }
   const out = (line = '') => process.stdout.write(line + '\n');
@@ -308,19 +334,22 @@ function report({ costs, idle, attacked, sent, statuses, load }) {
     `\nslowest: ${slowest.name}, ${ms(slowest.cpuMs)} of server CPU (target < ${TARGET.costMs} ms): ${slowest.cpuMs < TARGET.costMs ? 'met' : 'NOT met'}`,
   );
   out(`5xx or no answer: ${fiveHundreds.length === 0 ? 'none' : fiveHundreds.map((c) => `${c.name} (${c.statuses})`).join('; ')}`);
-  out(`\nprobes, idle vs ${opt.clients} hostile clients for ${opt.durationMs / 1000} s (${sent} hostile requests sent)`);
   out(
-    `  ${'probe'.padEnd(28)} ${'idle p50'.padStart(10)} ${'idle p99'.padStart(10)} ${'attack p50'.padStart(11)} ${'attack p99'.padStart(11)} ${'attack max'.padStart(11)}   target p99`,
+    `\nprobes (p50 / p99 / max): idle; while ${opt.clients} clients send ordinary reader requests (the public list); while they send the hostile ` +
+      `cases (${sent} sent); ${opt.durationMs / 1000} s each, in ${opt.windows} alternating windows`,
   );
+  const triple = (p) => `${ms(p.p50)} / ${ms(p.p99)} / ${ms(p.max)}`.padStart(30);
+  out(`  ${'probe'.padEnd(26)} ${'idle'.padStart(30)} ${'ordinary traffic'.padStart(30)} ${'hostile traffic'.padStart(30)}   target p99`);
   for (const r of rows)
     out(
-      `  ${r.probe.padEnd(28)} ${ms(r.idleP50).padStart(10)} ${ms(r.idleP99).padStart(10)} ${ms(r.attackP50).padStart(11)} ${ms(r.attackP99).padStart(11)} ${ms(r.attackMax).padStart(11)}   ≤ ${ms(r.targetP99)} (2× idle): ${r.met ? 'met' : 'NOT met'}`,
+      `  ${r.probe.padEnd(26)} ${triple(r.idle)} ${triple(r.ordinary)} ${triple(r.attack)}   ≤ ${ms(r.targetP99)} (2× idle): ${r.met ? 'met' : 'NOT met'}`,
     );
   out(
-    `  server CPU: ${(idle.serverCpuShare * 100).toFixed(0)}% of a core idle, ${(attacked.serverCpuShare * 100).toFixed(0)}% under attack; ` +
-      `1-min load average ${load[0].toFixed(2)} before, ${load[1].toFixed(2)} after (2 cores; the bench's clients and PostgreSQL count in it)`,
+    `  server CPU: ${(idle.serverCpuShare * 100).toFixed(0)}% of a core idle, ${(ordinary.serverCpuShare * 100).toFixed(0)}% with ordinary traffic, ` +
+      `${(attacked.serverCpuShare * 100).toFixed(0)}% with hostile traffic; 1-min load average ${load[0].toFixed(2)} before, ${load[1].toFixed(2)} after ` +
+      `(2 cores; the bench's clients and PostgreSQL count in it)`,
   );
-  const probeFailures = { ...idle.failures, ...attacked.failures };
+  const probeFailures = { ...idle.failures, ...ordinary.failures, ...attacked.failures };
   if (Object.keys(probeFailures).length) out(`  probe answers other than 200: ${JSON.stringify(probeFailures)}`);
   out(
     `5xx or no answer during the attack: ${serverErrors.length === 0 ? 'none' : serverErrors.map(([k, n]) => `${k.replace('|', ': ')} ×${n}`).join('; ')}`,
