@@ -18,7 +18,7 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body') {
-      const field = findUnstorableText(value);
+      const field = findUnstorableText(value, metadata.data ?? '');
       if (field !== null) throw new ValidationProblem([{ field, message: `${field || 'the body'} ${unstorableTextMessage}` }]);
     }
     return super.transform(value, metadata);
