@@ -71,6 +71,8 @@ const opt = {
 };
 
 const log = (message) => process.stderr.write(message + '\n');
+// Output piped into `head` that has quit must not stop the run before it drops its database.
+process.stdout.on('error', () => undefined);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** CPU milliseconds (user + system) a process has used so far. */
