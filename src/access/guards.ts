@@ -19,8 +19,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = AuthUser>(err: unknown, user: TUser | false, info: unknown): TUser {
-    // An error (as opposed to a failed check) means the user lookup broke: a 500, not a 401.
-    if (err) throw err instanceof Error ? err : new Error('authentication failed unexpectedly');
+    // An error (as opposed to a failed check) means the user lookup broke: a 500 (503 when the
+    // database is unreachable), not a 401. The cause is kept for the problem filter to judge.
+    if (err) throw err instanceof Error ? err : new Error('authentication failed unexpectedly', { cause: err });
     if (user) return user;
     const expired = info instanceof Error && info.name === 'TokenExpiredError';
     throw new UnauthorizedProblem(expired ? 'The access token has expired; refresh it.' : 'A valid access token is required.');

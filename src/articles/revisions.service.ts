@@ -7,7 +7,7 @@ import type { AuthUser } from '../access/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Category } from '../categories/category.entity.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
-import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problem.js';
+import { ConflictProblem, NotFoundProblem } from '../common/problem.js';
 import { MediaLookupService } from '../media/media-lookup.service.js';
 import { ArticleReferences } from './article-references.service.js';
 import { ArticleRevision } from './article-revision.entity.js';
@@ -42,8 +42,7 @@ export class RevisionsService {
   /** Newest first. */
   async list(user: AuthUser, articleId: string, query: { cursor?: string; limit?: number }): Promise<Page<RevisionSummaryDto>> {
     await this.articles.get(user, articleId);
-    const after = decodeCursor<{ n: number }>(query.cursor, ['n']);
-    if (after && !Number.isInteger(after.n)) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+    const after = decodeCursor(query.cursor, { n: 'int4' });
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.dataSource.getRepository(ArticleRevision).find({
       where: { articleId, ...(after ? { number: LessThan(after.n) } : {}) },

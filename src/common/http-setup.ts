@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ProblemFilter } from './problem.filter.js';
+import { JSON_BODY_LIMIT_BYTES, requestBudget, verifyJsonBody } from './request-budget.js';
 import { createValidationPipe } from './validation.js';
 import type { AppConfig } from '../config/config.js';
 
@@ -19,7 +20,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(helmet());
   app.use('/docs', helmet.contentSecurityPolicy({ directives: { 'script-src': ["'self'", "'unsafe-inline'"] } }));
   if (config.corsOrigins) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'x-request-id', 'Retry-After'] });
-  app.useBodyParser('json', { limit: '2mb' });
+  app.use(requestBudget);
+  // Nest's typing leaves `verify` out because rawBody mode would replace it; this app never turns rawBody on.
+  const json = { limit: JSON_BODY_LIMIT_BYTES, verify: verifyJsonBody };
+  app.useBodyParser('json', json);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setupOpenApi(app);

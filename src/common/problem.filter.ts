@@ -1,6 +1,7 @@
 // One filter turns every error into application/problem+json; unexpected errors are logged, never shown.
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DatabaseUnavailableProblem, isDatabaseUnavailable } from './database-unavailable.js';
 import { ProblemException, problemType } from './problem.js';
 
 const TITLES: Record<number, [string, string]> = {
@@ -21,8 +22,10 @@ const TITLES: Record<number, [string, string]> = {
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  private lastOutageLog = 0;
 
-  catch(error: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const error = this.asProblem(thrown);
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
@@ -30,6 +33,19 @@ export class ProblemFilter implements ExceptionFilter {
     if (res.headersSent) return;
     if (error instanceof ProblemException) for (const [k, v] of Object.entries(error.headers)) res.setHeader(k, v);
     res.status(problem.status as number).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  /** Problems raised in Express middleware arrive wrapped by the adapter; database outages become 503. */
+  private asProblem(error: unknown): unknown {
+    const cause = (error as { cause?: unknown })?.cause;
+    if (error instanceof HttpException && cause instanceof ProblemException) return cause;
+    if (error instanceof HttpException || !isDatabaseUnavailable(error)) return error;
+    // One line every 10 s is enough to see an outage in the log; each failed request would flood it.
+    if (Date.now() - this.lastOutageLog > 10_000) {
+      this.lastOutageLog = Date.now();
+      this.logger.warn(`database unavailable, answering 503: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return new DatabaseUnavailableProblem();
   }
 
   private toProblem(error: unknown, req: Request & { id?: string }): Record<string, unknown> {

@@ -28,9 +28,14 @@ export class NotFoundProblem extends ProblemException {
   }
 }
 
+/** A 422 lists at most this many fields: enough to fix a form, never an answer larger than the request. */
+export const MAX_FIELD_ERRORS = 20;
+
 export class ValidationProblem extends ProblemException {
   constructor(errors: FieldError[], detail = 'The request has invalid fields; see errors.') {
-    super(422, 'validation-failed', 'Validation Failed', detail, { errors });
+    const listed = errors.slice(0, MAX_FIELD_ERRORS);
+    const more = errors.length > listed.length ? ` Only the first ${listed.length} of ${errors.length} are listed.` : '';
+    super(422, 'validation-failed', 'Validation Failed', detail + more, { errors: listed });
   }
 }
 

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationProblem, type FieldError } from './problem.js';
+import { findUnstorableText, unstorableTextMessage } from './request-text.js';
 
 /** Flattens class-validator's tree into `{field: 'body.2.text', message}` pairs. */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -10,9 +11,23 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
   });
 }
 
+/**
+ * Bodies of every kind (JSON, form fields, multipart fields) are refused with 422 when they hold
+ * text PostgreSQL cannot store, before class-transformer copies them.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      const field = findUnstorableText(value, metadata.data ?? '');
+      if (field !== null) throw new ValidationProblem([{ field, message: `${field || 'the body'} ${unstorableTextMessage}` }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are rejected, types converted, and failures answered with 422 problem+json. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -86,7 +86,7 @@ export class EnvironmentVariables {
   CORS_ORIGINS?: string;
 
   @IsString()
-  CONTENT_CACHE_CONTROL: string = 'public, max-age=60, stale-while-revalidate=300';
+  CONTENT_CACHE_CONTROL: string = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   SEED_ON_EMPTY_DATABASE: boolean = true;

@@ -3,11 +3,14 @@
 // to what readers see (publish, unpublish, a caption edit on a live photo, a section change) sends a
 // PostgreSQL notification on commit, and every process listening empties its cache. Should the
 // listening connection fail, the cache switches itself off until it is back, so it can never serve
-// a change it did not hear about.
+// a change it did not hear about. While it is off it keeps what it held for one purpose: when the
+// database cannot be reached, a page it held is served rather than a 503, for as long as the
+// `stale-if-error` of CONTENT_CACHE_CONTROL allows (the same promise made to CDNs).
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { CONTENT_CHANNEL } from './content-changes.js';
+import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ResolvedConfig } from '../config/config.js';
 
@@ -41,7 +44,13 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   private current: pg.Client | null = null;
   private stopped = false;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {}
+  /** How long a held page may stand in for one the database cannot render, from `stale-if-error`; 0: never. */
+  private readonly staleIfErrorMs: number;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {
+    const staleIfError = /(?:^|,)\s*stale-if-error\s*=\s*(\d+)/i.exec(config.contentCacheControl);
+    this.staleIfErrorMs = staleIfError ? Number(staleIfError[1]) * 1000 : 0;
+  }
 
   async onModuleInit(): Promise<void> {
     await this.listen();
@@ -55,13 +64,23 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
     await client?.end().catch(() => undefined);
   }
 
-  /** The cached response for `key`, or renders it with `render` and keeps it unless content changed meanwhile. */
+  /**
+   * The cached response for `key`, or renders it with `render` and keeps it unless content changed
+   * meanwhile. When rendering fails because the database cannot be reached, a held response within
+   * `stale-if-error` is returned instead.
+   */
   async get(key: string, render: () => Promise<RenderedResponse>): Promise<RenderedResponse> {
     const cacheable = this.listening && key.length <= MAX_KEY_LENGTH;
-    const hit = cacheable ? this.entries.get(key) : undefined;
-    if (hit && Date.now() - hit.storedAt < TTL_MS) return hit;
+    const held = this.entries.get(key);
+    if (cacheable && held && Date.now() - held.storedAt < TTL_MS) return held;
     const generation = this.generation;
-    const rendered = await render();
+    let rendered: RenderedResponse;
+    try {
+      rendered = await render();
+    } catch (error) {
+      if (held && Date.now() - held.storedAt <= this.staleIfErrorMs && isDatabaseUnavailable(error)) return held;
+      throw error;
+    }
     // A notification that arrived while rendering may mean `rendered` is already stale: don't keep it.
     if (cacheable && generation === this.generation) this.store(key, rendered);
     return rendered;
@@ -97,9 +116,12 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
     if (client !== this.current) return;
     this.listening = false;
     this.current = null;
-    this.invalidate();
+    // Held entries are no longer served as current (`listening` is off) but kept for stale-if-error;
+    // they are dropped when listening resumes. Renders already under way must not be stored.
+    this.generation++;
     if (this.stopped) return;
-    if (error) this.logger.warn(`content cache off until its notification connection is back: ${error instanceof Error ? error.message : "connection lost"}`);
+    if (error)
+      this.logger.warn(`content cache off until its notification connection is back: ${error instanceof Error ? error.message : 'connection lost'}`);
     client.end().catch(() => undefined);
     setTimeout(() => void this.listen(), RECONNECT_MS).unref();
   }

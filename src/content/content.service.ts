@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '../categories/categories.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
-import { NotFoundProblem, ValidationProblem } from '../common/problem.js';
+import { NotFoundProblem } from '../common/problem.js';
 import { ContentRepository } from './content.repository.js';
 import { contentEtag, toContentArticle, toContentCategory, toContentSummary } from './content.mapper.js';
 import type { ContentArticleDto, ContentArticleSummaryDto, ContentCategoryDto, ListContentQueryDto } from './dto/content.dto.js';
@@ -13,7 +13,6 @@ export interface Cacheable<T> {
 }
 
 const DEFAULT_PAGE_SIZE = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class ContentService {
@@ -54,10 +53,6 @@ export class ContentService {
 }
 
 function decodeContentCursor(cursor: string | undefined): { publishedAt: string; articleId: string } | undefined {
-  const after = decodeCursor<{ p: string; id: string }>(cursor, ['p', 'id']);
-  if (!after) return undefined;
-  if (typeof after.p !== 'string' || Number.isNaN(Date.parse(after.p)) || typeof after.id !== 'string' || !UUID.test(after.id)) {
-    throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
-  }
-  return { publishedAt: after.p, articleId: after.id };
+  const after = decodeCursor(cursor, { p: 'timestamp', id: 'uuid' });
+  return after ? { publishedAt: after.p, articleId: after.id } : undefined;
 }

@@ -23,6 +23,9 @@ export function dataSourceOptions(
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     poolSize: overrides.poolSize ?? 10,
+    // A connection that cannot be made (an unreachable host) or a pool slot that does not come free
+    // fails after 10 s (answered 503 with Retry-After) instead of holding the request indefinitely.
+    connectTimeoutMS: 10_000,
     applicationName: overrides.applicationName ?? 'masthead',
     logging: false,
   };

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../access/auth-user.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
 import { assertVersion } from '../common/if-match.js';
-import { NotFoundProblem, ValidationProblem } from '../common/problem.js';
+import { NotFoundProblem } from '../common/problem.js';
 import type { ListMediaQuery } from './dto/list-media.query.js';
 import { EDITABLE_FIELDS, type UpdateMediaDto } from './dto/update-media.dto.js';
 import type { MediaResponse } from './dto/media-response.dto.js';
@@ -36,10 +36,7 @@ export class MediaLibraryService {
   ) {}
 
   async list(query: ListMediaQuery): Promise<Page<MediaResponse>> {
-    const after = decodeCursor<{ at: string; id: string }>(query.cursor, ['at', 'id']);
-    if (after && (!isUuid(after.id) || Number.isNaN(Date.parse(after.at)))) {
-      throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
-    }
+    const after = decodeCursor(query.cursor, { at: 'timestamp', id: 'uuid' });
     const page = await this.repository.page({
       q: query.q?.trim() || undefined,
       status: query.status,

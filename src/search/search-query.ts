@@ -121,33 +121,16 @@ export interface SearchCursor {
   at: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
-
 export function encodeSearchCursor(cursor: SearchCursor): string {
   return encodeCursor({ m: cursor.mode, w: cursor.window, r: cursor.rank, s: cursor.sortAt, id: cursor.articleId, at: cursor.at });
 }
 
 export function decodeSearchCursor(cursor: string | undefined): SearchCursor | null {
-  const raw = decodeCursor<{ m: unknown; w: unknown; r: unknown; s: unknown; id: unknown; at: unknown }>(cursor, ['m', 'w', 'r', 's', 'id', 'at']);
+  const raw = decodeCursor(cursor, { m: ['tokens', 'headline'], w: 'int4', r: 'float8', s: 'timestamp', id: 'uuid', at: 'timestamp' });
   if (!raw) return null;
-  const { m, w, r, s, id, at } = raw;
-  const valid =
-    (m === 'tokens' || m === 'headline') &&
-    typeof w === 'number' &&
-    Number.isInteger(w) &&
-    w >= 0 &&
-    w < CANDIDATE_WINDOWS.length &&
-    typeof r === 'number' &&
-    Number.isFinite(r) &&
-    isTimestamp(s) &&
-    typeof id === 'string' &&
-    UUID.test(id) &&
-    isTimestamp(at);
-  if (!valid) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
-  return { mode: m, window: w, rank: r, sortAt: s, articleId: id, at };
+  if (raw.w < 0 || raw.w >= CANDIDATE_WINDOWS.length) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+  return { mode: raw.m, window: raw.w, rank: raw.r, sortAt: raw.s, articleId: raw.id, at: raw.at };
 }
-
-const isTimestamp = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 export function pageSize(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_PAGE_SIZE;

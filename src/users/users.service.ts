@@ -34,7 +34,7 @@ export class UsersService {
   ) {}
 
   async list(query: ListUsersQuery): Promise<Page<UserResponse>> {
-    const after = decodeCursor<{ email: string }>(query.cursor, ['email']);
+    const after = decodeCursor(query.cursor, { email: 'text' });
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const found = await this.users.page({ q: query.q, active: query.active, role: query.role, afterEmail: after?.email, limit: limit + 1 });
     const items = found.slice(0, limit);

@@ -96,7 +96,7 @@ describe('categories', () => {
     const node = res.body.items.find((c: { slug: string }) => c.slug === 'ya-zhou');
     expect(node.children.map((c: { name: string }) => c.name)).toEqual(['东亚', '东南亚']);
     expect(node).not.toHaveProperty('id');
-    expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300, stale-if-error=86400');
     await request(t.http).get('/api/content/categories').set('If-None-Match', res.headers.etag).expect(304);
   });
 
