@@ -10,7 +10,7 @@ import { dataSourceOptions } from './data-source-options.js';
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   const log = (m: string) => process.stderr.write(m + '\n');
-  const runtime = await prepareRuntime(loadConfig(process.env), log, { migrate: command === 'run' || command === 'generate' });
+  const runtime = await prepareRuntime(loadConfig(process.env), log, { migrate: command === 'run' || command === 'generate', role: 'tool' });
   const ds = new DataSource(dataSourceOptions(runtime.config.databaseUrl, { poolSize: 2 }));
   await ds.initialize();
   try {
