@@ -9,6 +9,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { JsonOnly } from '../common/json-only.js';
 import { UserResponse } from '../users/dto/user.response.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
@@ -22,6 +23,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
+  @JsonOnly()
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -37,6 +39,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @JsonOnly()
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -51,6 +54,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @JsonOnly()
   @Public()
   @HttpCode(204)
   @ApiOperation({
@@ -64,6 +68,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @JsonOnly()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({
