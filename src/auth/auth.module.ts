@@ -6,10 +6,12 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { EndedSessions } from './ended-sessions.service.js';
 import { JwtAuthGuard, PermissionsGuard } from './guards.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginAttemptRepository } from './login-attempt.repository.js';
 import { LoginThrottleService } from './login-throttle.service.js';
+import { SessionRepository } from './session.repository.js';
 import { TokenService } from './token.service.js';
 
 @Module({
@@ -31,6 +33,8 @@ import { TokenService } from './token.service.js';
     TokenService,
     LoginAttemptRepository,
     LoginThrottleService,
+    SessionRepository,
+    EndedSessions,
     // Order matters: authentication runs before the permission check.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
