@@ -10,6 +10,7 @@ import { EndedSessions } from './ended-sessions.service.js';
 import { JwtAuthGuard, PermissionsGuard } from './guards.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginAttemptRepository } from './login-attempt.repository.js';
+import { LoginLockoutController } from './login-lockout.controller.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { SessionRepository } from './session.repository.js';
 import { TokenService } from './token.service.js';
@@ -26,7 +27,7 @@ import { TokenService } from './token.service.js';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, LoginLockoutController],
   providers: [
     JwtStrategy,
     AuthService,
