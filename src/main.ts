@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { DataDirInUseError } from './database/data-dir-lock.js';
 import { InitialContentService } from './importer/initial-content.service.js';
 import { prepareRuntime, type Runtime } from './runtime.js';
 import { configureApp } from './setup.js';
@@ -61,7 +62,7 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch(async (error: unknown) => {
   // Work interrupted by a shutdown (the pool closing under the seed import) is not a start-up failure.
   if (stopping) return;
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) process.stderr.write(`${error.message}\n`);
   else process.stderr.write(`Masthead failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   await app?.close().catch(() => undefined);
   const started = await runtime?.catch(() => undefined);

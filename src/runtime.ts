@@ -23,7 +23,8 @@ export interface RuntimeOptions {
   /**
    * `server` (the default) signs and verifies access tokens, so every process must share JWT_SECRET.
    * A `tool` (import, seed, reindex, migrations) issues none: without JWT_SECRET it gets a secret
-   * of its own that never leaves the process.
+   * of its own that never leaves the process. In embedded mode, a tool run while the server owns
+   * the data folder uses the server's database (and leaves it running).
    */
   role?: 'server' | 'tool';
 }
@@ -33,7 +34,8 @@ export async function prepareRuntime(config: AppConfig, log: (message: string) =
   if (config.databaseUrl && !config.jwt.secret && !tool) {
     throw new ConfigError(['JWT_SECRET: is required when DATABASE_URL is set (every process must share it); use at least 32 random characters']);
   }
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
+  // A tool run next to the server uses the server's embedded database rather than refusing.
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log, { shareRunning: tool });
   try {
     const databaseUrl = config.databaseUrl ?? embedded!.url;
     const secret = config.jwt.secret ?? (embedded ? await generatedSecret(config.dataDir, 'jwt-secret') : randomBytes(48).toString('base64url'));
