@@ -7,7 +7,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError, type AppConfig } from './config/config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
-import { runMigrations } from './database/migrate.js';
 
 export type ResolvedConfig = AppConfig & { databaseUrl: string; jwt: AppConfig['jwt'] & { secret: string } };
 
@@ -39,7 +38,8 @@ export async function prepareRuntime(config: AppConfig, log: (message: string) =
   try {
     const databaseUrl = config.databaseUrl ?? embedded!.url;
     const secret = config.jwt.secret ?? (embedded ? await generatedSecret(config.dataDir, 'jwt-secret') : randomBytes(48).toString('base64url'));
-    const appliedMigrations = options.migrate === false ? [] : await runMigrations(databaseUrl);
+    // Loaded here, not up front: the server loads TypeORM while the embedded database starts.
+    const appliedMigrations = options.migrate === false ? [] : await (await import('./database/migrate.js')).runMigrations(databaseUrl);
     if (appliedMigrations.length) log(`applied migrations: ${appliedMigrations.join(', ')}`);
     return { config: { ...config, databaseUrl, jwt: { ...config.jwt, secret } }, embedded, appliedMigrations };
   } catch (e) {
