@@ -51,6 +51,15 @@ function startServer(dataDir: string): Promise<Server | { code: number | null; o
   });
 }
 
+/** The status /health/ready settles on: 503 while the first start creates the admin, then 200. */
+async function readiness(server: Server): Promise<number> {
+  for (let i = 0; ; i++) {
+    const { status } = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
+    if (status !== 503 || i >= 600) return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const stop = (server: Server) =>
   new Promise<number | null>((resolve) => {
     server.child.once('exit', (code) => resolve(code));
@@ -73,20 +82,21 @@ describe('one data folder, two processes', () => {
     const first = await startServer(dataDir);
     if (!('child' in first)) throw new Error(`the first server did not start:\n${first.output}`);
     try {
+      expect(await readiness(first)).toBe(200);
       const second = await startServer(dataDir);
       expect(second).toMatchObject({ code: 1 });
       expect((second as { output: string }).output).toContain(`in use by another Masthead process (pid ${first.child.pid}`);
       expect((second as { output: string }).output).not.toContain('stopping a PostgreSQL server');
 
       // The first still answers from its database, which nothing stopped.
-      expect((await fetch(`http://127.0.0.1:${first.port}/health/ready`)).status).toBe(200);
+      expect(await readiness(first)).toBe(200);
       expect(await storiesOn(first)).toBe(0);
 
       // `npm run seed` next to the running server imports into the server's database and leaves it running.
       const seed = await promisify(execFile)(process.execPath, ['dist/src/importer/import-cli.js', '--seed'], { env: serverEnv(dataDir) });
       expect(seed.stderr).toContain(`using the embedded PostgreSQL of the running Masthead process (pid ${first.child.pid})`);
       expect(await storiesOn(first)).toBeGreaterThan(0);
-      expect((await fetch(`http://127.0.0.1:${first.port}/health/ready`)).status).toBe(200);
+      expect(await readiness(first)).toBe(200);
     } finally {
       expect(await stop(first)).toBe(0);
     }
@@ -94,6 +104,7 @@ describe('one data folder, two processes', () => {
     // Once the first has stopped, the folder is free again.
     const next = await startServer(dataDir);
     if (!('child' in next)) throw new Error(`the server did not start after the first stopped:\n${next.output}`);
+    expect(await readiness(next)).toBe(200);
     expect(await storiesOn(next)).toBeGreaterThan(0);
     expect(await stop(next)).toBe(0);
   }, 180_000);
