@@ -5,9 +5,11 @@
 // listening connection fail, the cache switches itself off until it is back, so it can never serve
 // a change it did not hear about.
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { BoundedCache } from '../common/bounded-cache.js';
-import { CONTENT_CHANNEL } from '../common/content-changes.js';
+import { CONTENT_CHANGED_MARK, CONTENT_CHANNEL } from '../common/content-changes.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 
@@ -41,9 +43,18 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   private current: pg.Client | null = null;
   private stopped = false;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl: string }) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig & { databaseUrl: string },
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async onModuleInit(): Promise<void> {
+    // This process's own changes: emptied as their transaction commits, before the writer answers.
+    this.dataSource.subscribers.push({
+      afterTransactionCommit: ({ queryRunner }) => {
+        if (!queryRunner.isTransactionActive && queryRunner.data?.[CONTENT_CHANGED_MARK]) this.invalidate();
+      },
+    });
     await this.listen();
   }
 
