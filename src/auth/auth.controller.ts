@@ -58,10 +58,12 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Revoke a refresh token',
-    description: 'Public: the refresh token is the credential. Answers 204 whether or not the token was live.',
+    summary: 'End a session (log out)',
+    description:
+      'Public: the refresh token is the credential. Ends its session: the refresh token and every access token of that login stop ' +
+      'working, on every server process within a second. Other sessions of the user go on. Answers 204 whether or not the token was live.',
   })
-  @ApiNoContentResponse({ description: 'The token no longer works.' })
+  @ApiNoContentResponse({ description: 'The session has ended.' })
   @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse })
   async logout(@Body() body: RefreshTokenRequest): Promise<void> {
     await this.auth.logout(body.refreshToken);
