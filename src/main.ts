@@ -37,6 +37,9 @@ async function shutdown(signal: string): Promise<void> {
 // Installed before anything starts: a SIGTERM during start-up (migrations, creating the first
 // admin, importing the seeds) still closes the pool and stops the embedded database.
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// A closed stdout (the terminal or the supervisor that read it is gone) must not crash the shutdown
+// half-way and leave the embedded database running: log lines are lost, the cleanup still runs.
+process.stdout.on('error', () => undefined);
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 async function loadApplication() {
