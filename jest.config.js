@@ -30,6 +30,15 @@ const withDatabase = {
 export default {
   testTimeout: 60000,
   maxWorkers: 2,
+  // No open handle kept workers alive at the end ("A worker process has failed to exit
+  // gracefully"): they held only their pipes and reached their exit event within milliseconds. What
+  // took longer than Jest's 500 ms was tearing down their heaps. Jest's ES-module mode keeps every
+  // test file's module graph alive in the worker that ran it (each vm module stays referenced from a
+  // global handle; Node 20 and 24 alike), ~35 MB per end-to-end file, so a worker ended the suite
+  // with a 1.4 GB heap (2.7 GB RSS); freeing a few hundred MB of heap takes 0.2-0.5 s even on a quiet
+  // machine. A worker past 512 MB of heap is replaced between test files, and the last ones get 3 s.
+  workerIdleMemoryLimit: '512MB',
+  workerGracefulExitTimeout: 3000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/console/src/**/*.spec.ts'] },
     { ...common, ...withDatabase, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.spec.ts'] },

@@ -251,7 +251,7 @@ async function main() {
     await createAdmin(databaseUrl);
     log(`loaded ${opt.stories} published stories into ${database}`);
     await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['dist/src/search/reindex-cli.js'], {
+      const child = spawn(process.execPath, ['dist/src/cli/search-reindex.js'], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'error' },
         stdio: 'ignore',

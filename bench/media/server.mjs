@@ -3,10 +3,10 @@
 // and stops when its standard input closes.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
 import { DataSource, In } from 'typeorm';
 import { AppModule } from '../../dist/src/app.module.js';
+import { TokenService } from '../../dist/src/auth/token.service.js';
 import { loadConfig } from '../../dist/src/config/config.js';
 import { configureApp } from '../../dist/src/common/http-setup.js';
 import { Role } from '../../dist/src/users/role.entity.js';
@@ -33,7 +33,8 @@ const editor = await users.save(
     roles: await dataSource.getRepository(Role).findBy({ name: In(['editor']) }),
   }),
 );
-const token = await app.get(JwtService).signAsync({ sub: editor.id, ver: 0, typ: 'access' });
+// A real session: access tokens name theirs and are refused without one.
+const { accessToken: token } = await app.get(TokenService).issue(editor, dataSource.manager);
 process.stdout.write(JSON.stringify({ url: await app.getUrl(), token }) + '\n');
 
 process.stdin.resume();

@@ -9,6 +9,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { JsonOnly } from '../common/json-only.js';
 import { UserResponse } from '../users/dto/user.response.js';
 import type { AuthUser } from '../access/auth-user.js';
 import { AuthService } from './auth.service.js';
@@ -22,6 +23,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
+  @JsonOnly()
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -37,6 +39,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @JsonOnly()
   @Public()
   @HttpCode(200)
   @ApiOperation({
@@ -51,19 +54,23 @@ export class AuthController {
   }
 
   @Post('logout')
+  @JsonOnly()
   @Public()
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Revoke a refresh token',
-    description: 'Public: the refresh token is the credential. Answers 204 whether or not the token was live.',
+    summary: 'End a session (log out)',
+    description:
+      'Public: the refresh token is the credential. Ends its session: the refresh token and every access token of that login stop ' +
+      'working, on every server process within a second. Other sessions of the user go on. Answers 204 whether or not the token was live.',
   })
-  @ApiNoContentResponse({ description: 'The token no longer works.' })
+  @ApiNoContentResponse({ description: 'The session has ended.' })
   @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse })
   async logout(@Body() body: RefreshTokenRequest): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
 
   @Post('password')
+  @JsonOnly()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({

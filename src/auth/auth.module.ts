@@ -6,11 +6,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { EndedSessions } from './ended-sessions.service.js';
 import { JwtAuthGuard, PermissionsGuard } from '../access/guards.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { LoginAttemptRepository } from './login-attempt.repository.js';
+import { LoginLockoutController } from './login-lockout.controller.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { USER_SESSIONS } from '../users/sessions.js';
+import { SessionRepository } from './session.repository.js';
 import { TokenService } from './token.service.js';
 
 /**
@@ -30,13 +33,15 @@ import { TokenService } from './token.service.js';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, LoginLockoutController],
   providers: [
     JwtStrategy,
     AuthService,
     TokenService,
     LoginAttemptRepository,
     LoginThrottleService,
+    SessionRepository,
+    EndedSessions,
     { provide: USER_SESSIONS, useExisting: TokenService },
     // Order matters: authentication runs before the permission check.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

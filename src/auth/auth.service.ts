@@ -35,7 +35,7 @@ export class AuthService implements OnModuleInit {
    */
   async login(email: string, password: string, ip: string | null): Promise<SessionResponse> {
     const normalized = normalizeEmail(email);
-    await this.throttle.admit(ip, normalized);
+    const attempt = await this.throttle.admit(ip, normalized);
     const user = await this.loadWithPassword('email', normalized);
     const passwordMatches = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
     const failure: LoginFailure | null = !user ? 'unknown_email' : !passwordMatches ? 'wrong_password' : !user.active ? 'inactive' : null;
@@ -47,9 +47,10 @@ export class AuthService implements OnModuleInit {
         entityId: user?.id ?? null,
         summary: { email: normalized, reason: failure },
       });
+      await this.throttle.failed(attempt);
       throw new UnauthorizedProblem(LOGIN_FAILED);
     }
-    await this.throttle.succeeded(ip, normalized);
+    await this.throttle.succeeded(attempt);
     return this.openSession(user!, password);
   }
 
@@ -88,12 +89,13 @@ export class AuthService implements OnModuleInit {
   async changePassword(userId: string, currentPassword: string, newPassword: string, ip: string | null): Promise<SessionResponse> {
     const user = await this.loadWithPassword('id', userId);
     if (!user) throw new UnauthorizedProblem();
-    await this.throttle.admit(ip, user.email);
+    const attempt = await this.throttle.admit(ip, user.email);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       await this.audit.record({ actor: user, action: 'auth.password_change_failed', entity: 'user', entityId: user.id });
+      await this.throttle.failed(attempt);
       throw new ValidationProblem([{ field: 'currentPassword', message: 'currentPassword is not the current password' }]);
     }
-    await this.throttle.succeeded(ip, user.email);
+    await this.throttle.succeeded(attempt);
     const passwordHash = await hashAllowedPassword(newPassword, user.email, 'newPassword');
     return this.dataSource.transaction(async (manager) => {
       user.tokenVersion += 1;

@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Failed-login counters shared by every app process: one row per key (`ip:<address>` or
- * `account:<email>`), counting within a fixed window that starts at the first failure.
+ * Failed-login counters shared by every app process: one row per key (`account-ip:<address>/<email>`,
+ * `account:<email>` or `ip:<address>`), counting within a fixed window that starts at the first failure.
  */
 @Entity('login_attempt')
 export class LoginAttempt {
@@ -12,4 +12,7 @@ export class LoginAttempt {
 
   /** Expired rows are swept by this index. */
   @Index('idx_login_attempt_window') @Column({ type: 'timestamptz' }) windowStartedAt: Date;
+
+  /** The last attempt this counter let through: past the limit, the next one waits a growing delay after it. */
+  @Column({ type: 'timestamptz', default: () => 'now()' }) lastAttemptAt: Date;
 }

@@ -1,8 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity.js';
 
-/** An opaque refresh token, stored only as its SHA-256. Rotation links tokens of one login into a family. */
+/**
+ * An opaque refresh token, stored only as its SHA-256. Rotation links tokens of one login into a
+ * family: the session. A token revoked without a replacement ended its session (src/auth/session.repository.ts).
+ */
 @Entity('refresh_token')
+// Partial index on revoked_at of session-ending rows (migration SessionEnds): sessions ended recently.
+@Index('idx_refresh_token_session_end', { synchronize: false })
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid') id: string;
 

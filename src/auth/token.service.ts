@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { User } from '../users/user.entity.js';
+import { EndedSessions } from './ended-sessions.service.js';
 import type { AccessTokenPayload } from './jwt.strategy.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-token.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SessionRepository } from './session.repository.js';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -19,7 +21,10 @@ export interface IssuedTokens {
 
 export type RotationOutcome = { ok: true; user: User; tokens: IssuedTokens } | { ok: false };
 
-/** Access tokens (short-lived JWTs) and refresh tokens (opaque, rotated, revocable by family). */
+/**
+ * Access tokens (short-lived JWTs naming their session) and refresh tokens (opaque, rotated,
+ * revocable by family). A session is a refresh-token family: ending it ends its access tokens too.
+ */
 @Injectable()
 export class TokenService {
   constructor(
@@ -27,12 +32,14 @@ export class TokenService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionRepository,
+    private readonly endedSessions: EndedSessions,
   ) {}
 
   /** A new session: an access token and the first refresh token of a new family. */
   async issue(user: User, manager: EntityManager): Promise<IssuedTokens> {
     const refresh = await this.createRefreshToken(user.id, null, manager);
-    return { accessToken: await this.signAccess(user), refreshToken: refresh.token, expiresIn: this.config.jwt.accessTtlSeconds };
+    return { accessToken: await this.signAccess(user, refresh.familyId), refreshToken: refresh.token, expiresIn: this.config.jwt.accessTtlSeconds };
   }
 
   /**
@@ -41,18 +48,19 @@ export class TokenService {
    * copied: its whole family is revoked (the thief's and the owner's sessions end).
    */
   async rotate(presented: string): Promise<RotationOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    let ended: string[] = [];
+    const outcome = await this.dataSource.transaction(async (manager): Promise<RotationOutcome> => {
       const repo = manager.getRepository(RefreshToken);
       const current = await repo.findOne({ where: { tokenHash: hashRefreshToken(presented) }, lock: { mode: 'pessimistic_write' } });
       if (!current) return { ok: false };
       if (current.revokedAt) {
-        await this.revokeFamily(current, manager);
+        ended = await this.revokeFamily(current, manager);
         return { ok: false };
       }
       if (current.expiresAt.getTime() <= Date.now()) return { ok: false };
       const user = await manager.getRepository(User).findOne({ where: { id: current.userId }, relations: { roles: true } });
       if (!user?.active) {
-        await repo.update({ id: current.id }, { revokedAt: new Date() });
+        ended = await this.sessions.endFamily(manager, current.familyId);
         return { ok: false };
       }
       const next = await this.createRefreshToken(user.id, current.familyId, manager);
@@ -60,31 +68,37 @@ export class TokenService {
       return {
         ok: true,
         user,
-        tokens: { accessToken: await this.signAccess(user), refreshToken: next.token, expiresIn: this.config.jwt.accessTtlSeconds },
+        tokens: { accessToken: await this.signAccess(user, current.familyId), refreshToken: next.token, expiresIn: this.config.jwt.accessTtlSeconds },
       };
     });
+    this.endedSessions.remember(ended);
+    return outcome;
   }
 
-  /** Revokes one refresh token (logout); returns its owner's id when it was live. */
+  /** Ends the session of a live refresh token (logout); returns its owner's id when it was live. */
   async revoke(presented: string): Promise<string | null> {
-    const repo = this.dataSource.getRepository(RefreshToken);
-    const token = await repo.findOne({ where: { tokenHash: hashRefreshToken(presented) } });
+    const token = await this.dataSource.getRepository(RefreshToken).findOne({ where: { tokenHash: hashRefreshToken(presented) } });
     if (!token || token.revokedAt) return null;
-    const result = await repo.update({ id: token.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return result.affected ? token.userId : null;
+    const ended = await this.sessions.endFamily(this.dataSource.manager, token.familyId);
+    this.endedSessions.remember(ended);
+    return ended.length ? token.userId : null;
   }
 
-  /** Ends every session of a user (deactivation, role change, password reset). */
+  /** Ends every session of a user (deactivation, role change, password change or reset). */
   async revokeAllForUser(userId: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions.endAllForUser(manager, userId);
   }
 
-  private signAccess(user: User): Promise<string> {
-    const payload: AccessTokenPayload = { sub: user.id, ver: user.tokenVersion, typ: 'access' };
+  private signAccess(user: User, sessionId: string): Promise<string> {
+    const payload: AccessTokenPayload = { sub: user.id, sid: sessionId, ver: user.tokenVersion, typ: 'access' };
     return this.jwt.signAsync(payload);
   }
 
-  private async createRefreshToken(userId: string, familyId: string | null, manager: EntityManager): Promise<{ id: string; token: string }> {
+  private async createRefreshToken(
+    userId: string,
+    familyId: string | null,
+    manager: EntityManager,
+  ): Promise<{ id: string; familyId: string; token: string }> {
     const token = newRefreshToken();
     const row = await manager.getRepository(RefreshToken).save({
       userId,
@@ -94,11 +108,11 @@ export class TokenService {
       revokedAt: null,
       replacedById: null,
     });
-    return { id: row.id, token };
+    return { id: row.id, familyId: row.familyId, token };
   }
 
-  private async revokeFamily(reused: RefreshToken, manager: EntityManager): Promise<void> {
-    await manager.getRepository(RefreshToken).update({ familyId: reused.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  private async revokeFamily(reused: RefreshToken, manager: EntityManager): Promise<string[]> {
+    const ended = await this.sessions.endFamily(manager, reused.familyId);
     await this.audit.record(
       {
         actor: null,
@@ -109,5 +123,6 @@ export class TokenService {
       },
       manager,
     );
+    return ended;
   }
 }

@@ -84,7 +84,7 @@ async function dryRun(entries: Array<ImportFile | PageResult>, config: AppConfig
 
 /** The application's services without its HTTP side (and without the scheduler, which is the server's job). */
 async function withImporter<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  const runtime = await prepareRuntime(config, log);
+  const runtime = await prepareRuntime(config, log, { role: 'tool' });
   try {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...runtime.config, schedulerEnabled: false }), {
       logger: stderrLogger,

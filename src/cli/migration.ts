@@ -11,7 +11,7 @@ import { entities } from '../entities.js';
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   const log = (m: string) => process.stderr.write(m + '\n');
-  const runtime = await prepareRuntime(loadConfig(process.env), log, { migrate: command === 'run' || command === 'generate' });
+  const runtime = await prepareRuntime(loadConfig(process.env), log, { migrate: command === 'run' || command === 'generate', role: 'tool' });
   const ds = new DataSource(dataSourceOptions(runtime.config.databaseUrl, { entities, poolSize: 2 }));
   await ds.initialize();
   try {

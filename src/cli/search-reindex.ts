@@ -27,7 +27,7 @@ const describe = (p: ReindexProgress) =>
 async function main(): Promise<number> {
   const batchSize = batchSizeFrom(process.argv.slice(2));
   const config = loadConfig(process.env);
-  const runtime = await prepareRuntime(config, log);
+  const runtime = await prepareRuntime(config, log, { role: 'tool' });
   const dataSource = new DataSource(dataSourceOptions(runtime.config.databaseUrl, { entities, poolSize: 2, applicationName: 'masthead-reindex' }));
   await dataSource.initialize();
   try {

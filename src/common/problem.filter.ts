@@ -54,7 +54,8 @@ export class ProblemFilter implements ExceptionFilter {
       return { type: problemType(error.code), title: error.title, status: error.getStatus(), detail: error.detail, ...error.extensions, ...base };
     }
     const status = statusOf(error);
-    if (status >= 500) this.logger.error({ err: error, requestId: req.id }, 'unhandled error');
+    // A 5xx answered on purpose (readiness 503 while starting) is not an unhandled error.
+    if (status >= 500 && !(error instanceof HttpException)) this.logger.error({ err: error, requestId: req.id }, 'unhandled error');
     const [code, title] = TITLES[status] ?? [`http-${status}`, 'Error'];
     return { type: problemType(code), title, status, detail: detailOf(error, status), ...base };
   }

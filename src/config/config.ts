@@ -36,7 +36,8 @@ export interface AppConfig {
   schedulerEnabled: boolean;
   housekeepingIntervalMs: number;
   searchDictionaryPaths: string[];
-  loginThrottle: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
+  /** The tight limit per account and address locks; the per-account and per-address ones delay (src/auth/login-throttle.ts). */
+  loginThrottle: { maxPerAccountAndIp: number; maxPerAccount: number; maxPerIp: number; windowSeconds: number };
   /** Number of trusted reverse-proxy hops. */
   trustProxy: number;
   /** The reader site, which feeds, sitemaps and webhook payloads link to. */
@@ -111,7 +112,12 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     schedulerEnabled: v.SCHEDULER_ENABLED,
     housekeepingIntervalMs: v.HOUSEKEEPING_INTERVAL_MS,
     searchDictionaryPaths: v.SEARCH_DICTIONARY_PATHS ? v.SEARCH_DICTIONARY_PATHS.split(',').map((s) => s.trim()) : [],
-    loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
+    loginThrottle: {
+      maxPerAccountAndIp: v.LOGIN_MAX_PER_ACCOUNT_AND_IP,
+      maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT,
+      maxPerIp: v.LOGIN_MAX_PER_IP,
+      windowSeconds: v.LOGIN_WINDOW_SECONDS,
+    },
     trustProxy: v.TRUST_PROXY,
     publicSite: { url: v.PUBLIC_SITE_URL.replace(/\/+$/, ''), articlePath: v.ARTICLE_PATH_TEMPLATE, publicationName: v.PUBLICATION_NAME },
     newsroomTimeZone: v.NEWSROOM_TIME_ZONE,

@@ -112,9 +112,13 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   SEARCH_DICTIONARY_PATHS?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_PER_ACCOUNT: number = 5;
-  @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_PER_IP: number = 20;
-  @Transform(toInt) @IsInt() @Min(1) LOGIN_WINDOW_SECONDS: number = 900;
+  /** Failed logins to one account from one address before that pair is locked for the rest of the window. */
+  @Transform(toInt) @IsInt({ message: 'must be a whole number of attempts' }) @Min(1) LOGIN_MAX_PER_ACCOUNT_AND_IP: number = 5;
+  /** Failed logins to one account from anywhere before each further attempt waits a growing delay. */
+  @Transform(toInt) @IsInt({ message: 'must be a whole number of attempts' }) @Min(1) LOGIN_MAX_PER_ACCOUNT: number = 50;
+  /** Failed logins from one address to any accounts before each further attempt waits a growing delay. */
+  @Transform(toInt) @IsInt({ message: 'must be a whole number of attempts' }) @Min(1) LOGIN_MAX_PER_IP: number = 100;
+  @Transform(toInt) @IsInt({ message: 'must be a number of seconds' }) @Min(1) LOGIN_WINDOW_SECONDS: number = 900;
 
   /** The newsroom's time zone: the console shows and takes dates and times in it. */
   @IsIanaTimeZone()

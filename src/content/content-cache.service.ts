@@ -9,10 +9,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { BoundedCache } from '../common/bounded-cache.js';
-import { CONTENT_CHANNEL } from './content-changes.js';
 import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ResolvedConfig } from '../config/config.js';
+
+/** The channel ContentChangeNotifier (content-changes.ts) notifies on when what readers see changes. */
+export const CONTENT_CHANNEL = 'masthead_content_changed';
 
 export interface RenderedResponse {
   json: string;
@@ -90,7 +92,8 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
     this.entries.set(key, { ...rendered, storedAt: Date.now() });
   }
 
-  private invalidate(): void {
+  /** Forgets every page: on each change notification, and at once in the process that made the change. */
+  invalidate(): void {
     this.generation++;
     this.entries.clear();
   }

@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { DataDirInUseError, lockDataDir, type DataDirLock } from './data-dir-lock.js';
 
 const run = promisify(execFile);
 const DATABASE_NAME = 'masthead';
@@ -26,8 +27,37 @@ interface RunAs { uid: number; gid: number }
 
 type Log = (message: string) => void;
 
-/** Starts (initialising on first use) the embedded cluster under `<dataDir>/pg` and returns its URL. */
-export async function startEmbeddedPostgres(dataDir: string, log: Log = () => undefined): Promise<EmbeddedDatabase> {
+export interface EmbeddedOptions {
+  /**
+   * When another live process owns the data folder, use the database it runs (and leave it running)
+   * instead of refusing: for command-line tools run next to the server.
+   */
+  shareRunning?: boolean;
+}
+
+/**
+ * Starts (initialising on first use) the embedded cluster under `<dataDir>/pg` and returns its URL.
+ * The data folder is locked for as long as the cluster runs: a second process on it refuses to
+ * start (DataDirInUseError, naming the owner) rather than touch a database in use.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Log = () => undefined, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  let lock: DataDirLock;
+  try {
+    lock = await lockDataDir(dataDir);
+  } catch (error) {
+    const running = options.shareRunning && error instanceof DataDirInUseError ? await runningDatabase(dataDir, error, log) : null;
+    if (running) return running;
+    throw error;
+  }
+  try {
+    return await startOwned(dataDir, lock, log);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function startOwned(dataDir: string, lock: DataDirLock, log: Log): Promise<EmbeddedDatabase> {
   const runAs = await postgresUserIfRoot();
   const bin = await binariesFor(runAs, log);
   const pgDir = await clusterDir(resolve(dataDir), runAs, log);
@@ -36,6 +66,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log = () => un
   if (!(await exists(join(pgDir, 'PG_VERSION')))) {
     await initialise(bin, pgDir, password, runAs, log);
   }
+  // Holding the lock, any server still running on this cluster was left by a process that died.
   await stopStaleServer(bin, pgDir, runAs, log);
 
   const port = await freePort();
@@ -50,9 +81,21 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log = () => un
     dataDir: pgDir,
     stop: async () => {
       await pgCtl(bin, runAs, ['stop', '-w', '-t', '10', '-m', 'fast', '-D', pgDir]).catch(() => undefined);
+      await lock.release();
       log('embedded PostgreSQL stopped');
     },
   };
+}
+
+/** The database the owner of the data folder runs, if it is up; `stop` leaves it running. */
+async function runningDatabase(dataDir: string, inUse: DataDirInUseError, log: Log): Promise<EmbeddedDatabase | null> {
+  const pgDir = await clusterDir(resolve(dataDir), await postgresUserIfRoot(), () => undefined);
+  const lines = (await readFile(join(pgDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const [pid, port] = [Number(lines[0]), Number(lines[3])];
+  if (!(pid > 0 && port > 0 && (await isPostgresProcess(pid)))) return null;
+  const password = await clusterPassword(resolve(dataDir));
+  log(`using the embedded PostgreSQL of the running Masthead process (pid ${inUse.owner.pid}) on 127.0.0.1:${port}`);
+  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`, dataDir: pgDir, stop: async () => undefined };
 }
 
 /**

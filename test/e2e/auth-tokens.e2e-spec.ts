@@ -24,13 +24,16 @@ describe('auth: hostile access tokens', () => {
   let t: TestApp;
   let editor: TestUser;
   let admin: TestUser;
-  const claims = () => ({ sub: editor.id, ver: 0, typ: 'access', iat: now(), exp: now() + 600 });
+  /** The editor's session, as their login (createUser) opened it. */
+  let sid: string;
+  const claims = () => ({ sub: editor.id, sid, ver: 0, typ: 'access', iat: now(), exp: now() + 600 });
   const me = (token: string) => request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
     t = await createTestApp();
     editor = await createUser(t, ['editor']);
     admin = await createUser(t, ['admin']);
+    sid = (JSON.parse(Buffer.from(editor.token.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
   });
   afterAll(async () => {
     await t.close();
@@ -77,6 +80,22 @@ describe('auth: hostile access tokens', () => {
     await me(craft({ ...claims(), sub: '00000000-0000-4000-8000-000000000000' })).expect(401);
   });
 
+  it('refuses a correctly signed token that never expires, claims a longer life than the server issues, or comes from the future', async () => {
+    const { exp: _exp, ...withoutExp } = claims();
+    await me(craft(withoutExp)).expect(401);
+    await me(craft({ ...claims(), exp: now() + 365 * 86400 })).expect(401);
+    await me(craft({ ...claims(), exp: 'never' })).expect(401);
+    const { iat: _iat, ...withoutIat } = claims();
+    await me(craft(withoutIat)).expect(401);
+    await me(craft({ ...claims(), iat: now() + 86400, exp: now() + 86400 + 600 })).expect(401);
+  });
+
+  it('refuses a correctly signed token that names no session, or one that is not a session id', async () => {
+    const { sid: _sid, ...withoutSid } = claims();
+    await me(craft(withoutSid)).expect(401);
+    await me(craft({ ...claims(), sid: 'everything' })).expect(401);
+  });
+
   it('refuses a token of an older version (after a password reset or role change)', async () => {
     await me(craft({ ...claims(), ver: 1 })).expect(401);
   });
@@ -91,12 +110,12 @@ describe('auth: hostile access tokens', () => {
       .expect(401);
   });
 
-  it('issues HS256 tokens that carry only the id, the version, the type and the times', async () => {
+  it('issues HS256 tokens that carry only the id, the session, the version, the type and the times', async () => {
     const session = await login(t, editor.email, editor.password);
     const [header, payload] = session.accessToken.split('.');
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
     const body = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['exp', 'iat', 'sub', 'typ', 'ver']);
+    expect(Object.keys(body).sort()).toEqual(['exp', 'iat', 'sid', 'sub', 'typ', 'ver']);
     expect((body.exp as number) - (body.iat as number)).toBe(900);
   });
 });

@@ -37,6 +37,15 @@ function startServer(dataDir: string, until: RegExp = /listening on http:\/\/loc
   });
 }
 
+/** The status /health/ready settles on: 503 while the first start creates the admin, then 200. */
+async function readiness(port: number): Promise<number> {
+  for (let i = 0; ; i++) {
+    const { status } = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    if (status !== 503 || i >= 600) return status;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 async function embeddedClient(dataDir: string): Promise<pg.Client> {
@@ -76,8 +85,7 @@ describe('embedded PostgreSQL lifecycle (npm start without DATABASE_URL)', () =>
     // Next start: migrates, creates the first admin, serves.
     server = await startServer(dataDir);
     logged = server.output();
-    let ready = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
-    expect(ready.status).toBe(200);
+    expect(await readiness(server.port)).toBe(200);
     const client = await embeddedClient(dataDir);
     await client.query(`INSERT INTO audit_entry (action, entity, summary) VALUES ('test.marker', 'test', '{"kept": true}')`);
     await client.end();
@@ -100,8 +108,7 @@ describe('embedded PostgreSQL lifecycle (npm start without DATABASE_URL)', () =>
     process.kill(-server.child.pid!, 'SIGKILL');
     await exited(server.child);
     server = await startServer(dataDir);
-    ready = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
-    expect(ready.status).toBe(200);
+    expect(await readiness(server.port)).toBe(200);
     const last = exited(server.child);
     server.child.kill('SIGTERM');
     expect(await last).toBe(0);

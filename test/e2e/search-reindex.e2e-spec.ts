@@ -10,7 +10,7 @@ import { SearchIndexService } from '../../src/search/search-index.service.js';
 import { SearchQueryService } from '../../src/search/search-query.service.js';
 import { SearchRepository } from '../../src/search/search.repository.js';
 import { getTokenizer } from '../../src/search/tokenizer.js';
-import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/app.js';
 import { actOk, createStory, paragraphs } from '../support/stories.js';
 import { createUser } from '../support/users.js';
 
@@ -22,7 +22,8 @@ describe('search:reindex', () => {
 
   const reindex = (env: Record<string, string> = {}) =>
     run(process.execPath, ['dist/src/cli/search-reindex.js', '--batch-size=1'], {
-      env: { PATH: process.env.PATH, DATABASE_URL: t.config.databaseUrl, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env },
+      // No JWT_SECRET: a command-line tool issues no tokens and must not need it.
+      env: { PATH: process.env.PATH, DATABASE_URL: t.config.databaseUrl, LOG_LEVEL: 'silent', ...env },
     });
   const publicHits = async (q: string, queries = t.app.get(SearchQueryService)) => (await queries.searchPublished({ q })).items.map((h) => h.headline);
   const entries = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM search_document`))[0].n);
@@ -80,7 +81,7 @@ describe('search:reindex', () => {
   });
 
   it('refuses a bad batch size', async () => {
-    await expect(run(process.execPath, ['dist/src/cli/search-reindex.js', '--batch-size=0'], { env: { PATH: process.env.PATH, DATABASE_URL: t.config.databaseUrl, JWT_SECRET: TEST_JWT_SECRET } })).rejects.toMatchObject({
+    await expect(run(process.execPath, ['dist/src/cli/search-reindex.js', '--batch-size=0'], { env: { PATH: process.env.PATH, DATABASE_URL: t.config.databaseUrl } })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('--batch-size must be a whole number'),
     });

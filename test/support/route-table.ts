@@ -32,6 +32,7 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('POST', '/api/admin/users', Permission.UserManage),
   route('GET', '/api/admin/users/:id', Permission.UserManage),
   route('PATCH', '/api/admin/users/:id', Permission.UserManage),
+  route('POST', '/api/admin/users/:id/unlock', Permission.UserManage),
   route('GET', '/api/admin/permissions', Permission.RoleManage),
   route('GET', '/api/admin/roles', Permission.RoleManage),
   route('POST', '/api/admin/roles', Permission.RoleManage),

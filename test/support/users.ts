@@ -1,9 +1,9 @@
-// Staff accounts for tests, created straight in the database, and access tokens for them.
+// Staff accounts for tests, created straight in the database, and a session (access token) for each.
 import { randomBytes } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { In } from 'typeorm';
 import { hashPassword } from '../../src/users/passwords.js';
+import { TokenService } from '../../src/auth/token.service.js';
 import { normalizeEmail } from '../../src/users/email.js';
 import { Role } from '../../src/users/role.entity.js';
 import { User } from '../../src/users/user.entity.js';
@@ -45,7 +45,8 @@ export async function createUser(
     roles: roles.length ? await t.dataSource.getRepository(Role).findBy({ name: In(roles) }) : [],
   });
   await repo.save(user);
-  const token = await t.app.get(JwtService).signAsync({ sub: user.id, ver: user.tokenVersion ?? 0, typ: 'access' });
+  // A real session (a refresh-token family), as a login opens: access tokens without one are refused.
+  const { accessToken: token } = await t.app.get(TokenService).issue(user, t.dataSource.manager);
   return { id: user.id, email, password, token, auth: `Bearer ${token}` };
 }
 
