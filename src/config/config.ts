@@ -41,6 +41,13 @@ export interface AppConfig {
   trustProxy: number;
   /** The reader site, which feeds, sitemaps and webhook payloads link to. */
   publicSite: { url: string; articlePath: string; publicationName: string };
+  distribution: {
+    /** Absolute base of Masthead's public routes (media renditions, feeds, sitemaps), without a trailing slash. */
+    publicApiUrl: string;
+    /** Extra protected-term files for script variants. */
+    protectedTermPaths: string[];
+    preview: { defaultTtlSeconds: number; maxTtlSeconds: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -57,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${JSON.stringify(e.value)})`),
   );
+  if (vars.PREVIEW_TTL_SECONDS > vars.PREVIEW_MAX_TTL_SECONDS)
+    problems.push(`PREVIEW_TTL_SECONDS: must not exceed PREVIEW_MAX_TTL_SECONDS (${vars.PREVIEW_MAX_TTL_SECONDS}) (got ${vars.PREVIEW_TTL_SECONDS})`);
   if (problems.length > 0) throw new ConfigError(problems);
   return toAppConfig(vars);
 }
@@ -104,5 +113,10 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     trustProxy: v.TRUST_PROXY,
     publicSite: { url: v.PUBLIC_SITE_URL.replace(/\/+$/, ''), articlePath: v.ARTICLE_PATH_TEMPLATE, publicationName: v.PUBLICATION_NAME },
+    distribution: {
+      publicApiUrl: (v.PUBLIC_API_URL ?? v.PUBLIC_SITE_URL).replace(/\/+$/, ''),
+      protectedTermPaths: v.VARIANT_PROTECTED_TERMS_PATHS ? v.VARIANT_PROTECTED_TERMS_PATHS.split(',').map((s) => s.trim()) : [],
+      preview: { defaultTtlSeconds: v.PREVIEW_TTL_SECONDS, maxTtlSeconds: v.PREVIEW_MAX_TTL_SECONDS },
+    },
   });
 }
