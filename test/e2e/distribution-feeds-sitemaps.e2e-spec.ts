@@ -11,6 +11,10 @@ import { settled } from '../support/shared-db.js';
 import { actOk, createCategory, createPhoto, createStory, editOk, paragraphs, type StoryResponse } from '../support/stories.js';
 import { createUser, type TestUser } from '../support/users.js';
 
+/** What fast-xml-parser makes of a feed or sitemap: nested objects with no static shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type XmlNode = Record<string, any>;
+
 const SITE = 'https://news.example';
 const API = 'https://cms.news.example';
 const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'entry', 'url', 'sitemap'].includes(name) });
@@ -71,7 +75,7 @@ describe('feeds and sitemaps', () => {
       expect(res.text).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
       const channel = parser.parse(res.text).rss.channel;
       expect(channel.title).toBe('东方日报');
-      const items = channel.item as Array<Record<string, any>>;
+      const items = channel.item as Array<XmlNode>;
       expect(items.map((i) => i.title)).toEqual(['大马羽球队夺冠', '东盟外长会议在吉隆坡开幕', '布林肯与拉夫罗夫日内瓦会面']);
       const item = items[2];
       expect(item.link).toBe(`${SITE}/${world.slug}/${lead.slug}`);
@@ -87,7 +91,7 @@ describe('feeds and sitemaps', () => {
     it('Atom and JSON Feed 1.1 carry the same stories, photo caption and credit included', async () => {
       const atom = await get('/feeds/atom.xml').expect(200);
       expect(atom.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
-      const entries = parser.parse(atom.text).feed.entry as Array<Record<string, any>>;
+      const entries = parser.parse(atom.text).feed.entry as Array<XmlNode>;
       expect(entries).toHaveLength(3);
       expect(entries[2]['media:content']['media:credit']).toBe('俄罗斯外交部/路透社');
 
@@ -138,7 +142,7 @@ describe('feeds and sitemaps', () => {
     it('converts to a script variant and refuses an unknown one', async () => {
       const res = await get('/feeds/rss.xml?variant=zh-Hant').expect(200);
       expect(res.headers['content-language']).toBe('zh-Hant');
-      const items = parser.parse(res.text).rss.channel.item as Array<Record<string, any>>;
+      const items = parser.parse(res.text).rss.channel.item as Array<XmlNode>;
       expect(items.at(-1)?.title).toBe('布林肯與拉夫羅夫日內瓦會面');
       expect(items.at(-1)?.['media:content']['media:credit']).toBe('俄羅斯外交部/路透社');
       await get('/feeds/rss.xml?variant=zh-XX').expect(422);
@@ -171,7 +175,7 @@ describe('feeds and sitemaps', () => {
     it('the Google News sitemap names the publication, language, date and title, and validates', async () => {
       const res = await get('/sitemaps/news.xml').expect(200);
       validate(res.text, 'news-urlset.xsd');
-      const urls = parser.parse(res.text).urlset.url as Array<Record<string, any>>;
+      const urls = parser.parse(res.text).urlset.url as Array<XmlNode>;
       expect(urls).toHaveLength(3);
       const lead = urls.find((u) => u['news:news']['news:title'] === '布林肯与拉夫罗夫日内瓦会面');
       expect(lead?.['news:news']).toMatchObject({
@@ -196,7 +200,7 @@ describe('feeds and sitemaps', () => {
       const month = new Date().toISOString().slice(0, 7);
       const news = (await get('/sitemaps/news.xml').expect(200)).text;
       const monthly = (await get(`/sitemaps/${month}.xml`).expect(200)).text;
-      const hidden = (await t.dataSource.query(`SELECT slug FROM article WHERE status <> 'published'`)) as Array<{ slug: string }>;
+      const hidden = await t.dataSource.query<Array<{ slug: string }>>(`SELECT slug FROM article WHERE status <> 'published'`);
       expect(hidden).toHaveLength(4);
       for (const { slug } of hidden) {
         expect(news).not.toContain(slug);

@@ -44,7 +44,7 @@ describe('stories beyond the JSON content API', () => {
     t = await createTestApp({ SEED_ON_EMPTY_DATABASE: 'true', PUBLIC_SITE_URL: SITE, PUBLICATION_NAME: '东方日报', VARIANT_PROTECTED_TERMS_PATHS: join(dir, 'names.txt') });
     await t.app.get(InitialContentService).importSeedsIfEmpty();
     editor = await createUser(t, ['editor'], { displayName: '陈兆良' });
-    const [row] = (await t.dataSource.query(`SELECT article_id AS id, slug FROM published_article`)) as Array<{ id: string; slug: string }>;
+    const [row] = await t.dataSource.query<Array<{ id: string; slug: string }>>(`SELECT article_id AS id, slug FROM published_article`);
     seed = row;
   });
   afterAll(async () => {
