@@ -128,10 +128,18 @@ async function measure(client, path, { warm = 200, cold = 30 } = {}) {
   await timed(path);
   const warmTimes = [];
   for (let i = 0; i < warm; i++) warmTimes.push((await timed(path)).ms);
-  return { cold: percentile(coldTimes, 95), warm: percentile(warmTimes, 95), warmMedian: percentile(warmTimes, 50), bytes: (await timed(path)).bytes };
+  return {
+    cold: percentile(coldTimes, 95),
+    coldMedian: percentile(coldTimes, 50),
+    warm: percentile(warmTimes, 95),
+    warmMedian: percentile(warmTimes, 50),
+    bytes: (await timed(path)).bytes,
+  };
 }
 
-const line = (label, value, target, met) => console.log(`${label.padEnd(46)} ${value.padStart(12)}   target ${target.padEnd(10)} ${met ? 'met' : 'NOT MET'}`);
+const line = (label, value, target, met) => console.log(`${label.padEnd(48)} ${value.padStart(18)}   target ${target.padEnd(10)} ${met ? 'met' : 'NOT MET'}`);
+/** p95 (the target's measure) with the median beside it: on a shared machine the tail is the scheduler's. */
+const both = (p50, p95) => `${p50.toFixed(1)} / ${p95.toFixed(1)} ms`;
 
 let app;
 try {
@@ -149,21 +157,23 @@ try {
     const index = await measure(client, '/sitemap.xml', { warm: 50, cold: 10 });
     const original = await measure(client, '/api/content/articles/story-1', { warm: 500, cold: 20 });
     const hant = await measure(client, '/api/content/articles/story-1?variant=zh-Hant', { warm: 500, cold: 20 });
-    console.log(`\n${STORIES.toLocaleString('en')} published stories; p95 of sequential requests over loopback (node fetch)\n`);
-    line('RSS feed (50 stories), from cache', `${rss.warm.toFixed(2)} ms`, '< 20 ms', rss.warm < 20);
-    line('RSS feed, cold', `${rss.cold.toFixed(1)} ms`, '< 200 ms', rss.cold < 200);
-    line('section Atom feed (sub-sections), from cache', `${section.warm.toFixed(2)} ms`, '< 20 ms', section.warm < 20);
-    line('section Atom feed, cold', `${section.cold.toFixed(1)} ms`, '< 200 ms', section.cold < 200);
-    line(`Google News sitemap (${news.bytes.toLocaleString('en')} chars), from cache`, `${news.warm.toFixed(2)} ms`, '< 20 ms', news.warm < 20);
-    line('Google News sitemap, cold', `${news.cold.toFixed(1)} ms`, '< 200 ms', news.cold < 200);
-    line(`a month's sitemap (${month.bytes.toLocaleString('en')} chars), from cache`, `${month.warm.toFixed(2)} ms`, '< 20 ms', month.warm < 20);
-    line("a month's sitemap, cold", `${month.cold.toFixed(1)} ms`, '< 200 ms', month.cold < 200);
-    line('full sitemap index, cold', `${index.cold.toFixed(1)} ms`, '< 2000 ms', index.cold < 2000);
-    line('story page, original, from cache (p95)', `${original.warm.toFixed(3)} ms`, '', true);
-    line('story page, zh-Hant, from cache (p95)', `${hant.warm.toFixed(3)} ms`, '', true);
+    const [load] = (await import('node:os')).loadavg();
+    console.log(`\n${STORIES.toLocaleString('en')} published stories; sequential requests over loopback (node fetch), p50 / p95; load average ${load.toFixed(1)}\n`);
+    line('RSS feed (50 stories), from cache', both(rss.warmMedian, rss.warm), 'p95 < 20 ms', rss.warm < 20);
+    line('RSS feed, cold', both(rss.coldMedian, rss.cold), 'p95 < 200', rss.cold < 200);
+    line('section Atom feed (sub-sections), from cache', both(section.warmMedian, section.warm), 'p95 < 20 ms', section.warm < 20);
+    line('section Atom feed, cold', both(section.coldMedian, section.cold), 'p95 < 200', section.cold < 200);
+    line(`Google News sitemap (${news.bytes.toLocaleString('en')} chars), from cache`, both(news.warmMedian, news.warm), 'p95 < 20 ms', news.warm < 20);
+    line('Google News sitemap, cold', both(news.coldMedian, news.cold), 'p95 < 200', news.cold < 200);
+    line(`a month's sitemap (${month.bytes.toLocaleString('en')} chars), from cache`, both(month.warmMedian, month.warm), 'p95 < 20 ms', month.warm < 20);
+    line("a month's sitemap, cold", both(month.coldMedian, month.cold), 'p95 < 200', month.cold < 200);
+    line('full sitemap index, cold', both(index.coldMedian, index.cold), '< 2000 ms', index.cold < 2000);
+    line('story page, original, from cache', both(original.warmMedian, original.warm), '', true);
+    line('story page, zh-Hant, from cache', both(hant.warmMedian, hant.warm), '', true);
     const ratio = hant.warm / original.warm;
-    line('zh-Hant / original, from cache', `${ratio.toFixed(2)}x`, '<= 1.5x', ratio <= 1.5);
-    line('story page zh-Hant cold vs original cold (p95)', `${hant.cold.toFixed(1)} / ${original.cold.toFixed(1)} ms`, '', true);
+    line('zh-Hant / original, from cache (p95)', `${ratio.toFixed(2)}x`, '<= 1.5x', ratio <= 1.5);
+    line('zh-Hant / original, from cache (p50)', `${(hant.warmMedian / original.warmMedian).toFixed(2)}x`, '<= 1.5x', hant.warmMedian / original.warmMedian <= 1.5);
+    line('story page cold, original / zh-Hant (p95)', `${original.cold.toFixed(1)} / ${hant.cold.toFixed(1)} ms`, '', true);
   } finally {
     await client.end();
   }
