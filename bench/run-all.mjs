@@ -1,4 +1,5 @@
 // Runs every benchmark in turn, each in its own process: bench/media, bench/content-api, bench/search,
+// bench/distribution (its run.mjs runs every script in the folder: feeds.mjs, webhooks.mjs),
 // then any other bench/<folder> with a run script. A folder's run.mjs or run.js runs with node; a
 // run.ts is compiled first with the folder's tsconfig.json (into dist/bench/<folder>/run.js).
 // A bench that fails does not stop the others; the exit code is 1 when any failed.
@@ -14,7 +15,7 @@ import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BENCH = join(ROOT, 'bench');
-const ORDER = ['media', 'content-api', 'search'];
+const ORDER = ['media', 'content-api', 'search', 'distribution'];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, skip: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
 const list = (text) =>

@@ -7,10 +7,11 @@ import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { Category } from './categories/category.entity.js';
 import { PublishedArticle } from './articles/published-article.entity.js';
+import { PreviewGrant } from './distribution/previews/preview-grant.entity.js';
 import { ImportRecord } from './importer/import-record.entity.js';
 import { MediaAsset } from './media/media-asset.entity.js';
 import { SearchDocument } from './search/search-document.entity.js';
 import { Role } from './users/role.entity.js';
 import { User } from './users/user.entity.js';
 
-export const entities: Function[] = [User, Role, RefreshToken, AuditEntry, MediaAsset, LoginAttempt, Category, Article, ArticleRevision, ArticleMedia, PublishedArticle, SearchDocument, ImportRecord];
+export const entities: Function[] = [User, Role, RefreshToken, AuditEntry, MediaAsset, LoginAttempt, Category, Article, ArticleRevision, ArticleMedia, PublishedArticle, SearchDocument, ImportRecord, PreviewGrant];

@@ -124,17 +124,18 @@ export function CreateVersioned<T extends { id: string }>(access: Access, doc: E
 }
 
 /**
- * A public, cacheable read: no token; ETag and Cache-Control on every answer, 304 when If-None-Match
- * still matches. Errors (404, 422) are never cached.
+ * A public, cacheable read: no token (`security: []` in OpenAPI); ETag and Cache-Control on every
+ * answer, 304 when If-None-Match still matches. Errors (404, 422) are never cached. `type` is the
+ * 200 body's class, or the whole 200 answer for bodies that are not JSON objects (feeds, sitemaps).
  */
-export function PublicCacheable(doc: EndpointDoc, type: Type) {
+export function PublicCacheable(doc: EndpointDoc, type: Type | ApiResponseOptions) {
   return applyDecorators(
     Public(),
     ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier response; 304 when still current.' }),
-    operation(doc),
+    ApiOperation({ summary: doc.summary, ...(doc.description ? { description: doc.description } : {}), security: [] }),
     ...applyAnswers(
       new Map([
-        [200, { type }],
+        [200, typeof type === 'function' ? { type } : type],
         [304, { description: 'Not modified (If-None-Match matched).' }],
       ]),
       doc,

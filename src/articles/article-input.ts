@@ -22,6 +22,11 @@ export interface ArticleInput {
   /** Staff user ids, in byline order. */
   authors?: string[];
   byline?: string | null;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  canonicalUrl?: string | null;
+  /** A photo's media id. */
+  socialImage?: string | null;
 }
 
 /** What a write through the API may carry besides the editorial fields. */
@@ -56,6 +61,11 @@ export function initialSnapshot(input: ArticleInput & { headline: string }, acto
     tags: input.tags ?? [],
     authors: input.authors ?? (actor ? [actor.id] : []),
     byline: input.byline ?? null,
+    seoTitle: input.seoTitle ?? null,
+    seoDescription: input.seoDescription ?? null,
+    canonicalUrl: input.canonicalUrl ?? null,
+    socialImage: input.socialImage ?? null,
+    corrections: [],
   });
 }
 
@@ -74,6 +84,12 @@ export function applyInput(current: EditorialSnapshot, input: ArticleInput): Edi
     tags: input.tags ?? current.tags,
     authors: input.authors ?? current.authors,
     byline: input.byline !== undefined ? input.byline : current.byline,
+    seoTitle: input.seoTitle !== undefined ? input.seoTitle : current.seoTitle,
+    seoDescription: input.seoDescription !== undefined ? input.seoDescription : current.seoDescription,
+    canonicalUrl: input.canonicalUrl !== undefined ? input.canonicalUrl : current.canonicalUrl,
+    socialImage: input.socialImage !== undefined ? input.socialImage : current.socialImage,
+    // Corrections are appended through their own route, never set by an edit.
+    corrections: current.corrections,
   });
 }
 
@@ -90,7 +106,12 @@ const EDITORIAL_FIELDS: readonly SnapshotField[] = [
   'tags',
   'authors',
   'byline',
+  'seoTitle',
+  'seoDescription',
+  'canonicalUrl',
+  'socialImage',
 ];
 
 /** The snapshot fields an input sets. */
-export const fieldsIn = (input: ArticleInput): Set<SnapshotField> => new Set(EDITORIAL_FIELDS.filter((f) => input[f] !== undefined));
+export const fieldsIn = (input: ArticleInput): Set<SnapshotField> =>
+  new Set(EDITORIAL_FIELDS.filter((f) => input[f as keyof ArticleInput] !== undefined));

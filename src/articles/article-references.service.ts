@@ -32,7 +32,7 @@ export class ArticleReferences {
   async assertValid(snapshot: EditorialSnapshot, manager: EntityManager, changed?: ReadonlySet<SnapshotField>): Promise<void> {
     const checks = (field: SnapshotField) => !changed || changed.has(field);
     const errors: FieldError[] = editorialErrors(snapshot);
-    if (checks('body') || checks('featuredImage')) {
+    if (checks('body') || checks('featuredImage') || checks('socialImage')) {
       const assets = await this.media.findByIds(
         photoUses(snapshot).map((u) => u.mediaId),
         manager,

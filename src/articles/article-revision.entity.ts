@@ -2,13 +2,13 @@ import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Primary
 import { Article } from './article.entity.js';
 import type { EditorialSnapshot } from './revision-diff.js';
 
-export const REVISION_REASONS = ['create', 'save', 'submit', 'publish', 'restore', 'import'] as const;
+export const REVISION_REASONS = ['create', 'save', 'submit', 'publish', 'restore', 'import', 'correction'] as const;
 export type RevisionReason = (typeof REVISION_REASONS)[number];
 
 /** Immutable: inserted once, never updated. Restoring makes a new revision; history is never rewritten. */
 @Entity('article_revision')
 @Unique('uq_article_revision_number', ['articleId', 'number'])
-@Check('chk_article_revision_reason', `"reason" IN ('create', 'save', 'submit', 'publish', 'restore', 'import')`)
+@Check('chk_article_revision_reason', `"reason" IN ('create', 'save', 'submit', 'publish', 'restore', 'import', 'correction')`)
 export class ArticleRevision {
   @PrimaryGeneratedColumn('uuid') id: string;
 

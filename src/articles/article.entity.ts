@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { Category } from '../categories/category.entity.js';
 import { User } from '../users/user.entity.js';
-import type { BodyBlock, FeaturedImage } from './revision-diff.js';
+import type { BodyBlock, Correction, FeaturedImage } from './revision-diff.js';
 import type { ArticleStatus } from './workflow.js';
 
 export interface ArticleSource {
@@ -36,6 +36,8 @@ export interface ReviewNote {
 @Index('uq_article_slug_live', { synchronize: false })
 // Written by hand: the scheduler's "what is due" lookup touches only scheduled stories.
 @Index('idx_article_due', { synchronize: false })
+// Written by hand: the few stories under an embargo, whose photos stay private.
+@Index('idx_article_embargoed', { synchronize: false })
 @Index('idx_article_status_updated', ['status', 'updatedAt'])
 @Index('idx_article_updated', ['updatedAt', 'id'])
 export class Article {
@@ -65,6 +67,15 @@ export class Article {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) tags: string[];
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) authorIds: string[];
   @Column({ type: 'text', nullable: true }) byline: string | null;
+
+  /** SEO and social-card overrides; null derives them (headline, excerpt, reader URL, featured photo). */
+  @Column({ type: 'text', nullable: true }) seoTitle: string | null;
+  @Column({ type: 'text', nullable: true }) seoDescription: string | null;
+  @Column({ type: 'text', nullable: true }) canonicalUrl: string | null;
+  /** A photo's media id for social cards. */
+  @Column({ type: 'uuid', nullable: true }) socialImage: string | null;
+  /** Correction notices, oldest first; appended only (EditorialStore.appendCorrection). */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) corrections: Correction[];
 
   /** Number of the revision the working copy mirrors. */
   @Column({ type: 'integer', default: 1 }) currentRevision: number;

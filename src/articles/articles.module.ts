@@ -8,14 +8,16 @@ import { ArticleWorkflowService } from './article-workflow.service.js';
 import { ArticlesController } from './articles.controller.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { ArticlesService } from './articles.service.js';
+import { CorrectionsController } from './corrections.controller.js';
+import { CorrectionsService } from './corrections.service.js';
 import { EditorialStore } from './editorial-store.service.js';
 import { RevisionsController } from './revisions.controller.js';
 import { RevisionsService } from './revisions.service.js';
 
 @Module({
   imports: [MediaModule, CategoriesModule, SearchModule],
-  controllers: [ArticlesController, ArticleWorkflowController, RevisionsController],
-  providers: [ArticlesService, ArticleWorkflowService, RevisionsService, ArticlesRepository, EditorialStore, ArticleReferences],
+  controllers: [ArticlesController, ArticleWorkflowController, RevisionsController, CorrectionsController],
+  providers: [ArticlesService, ArticleWorkflowService, RevisionsService, CorrectionsService, ArticlesRepository, EditorialStore, ArticleReferences],
   exports: [ArticlesService, ArticleWorkflowService, EditorialStore, ArticlesRepository],
 })
 export class ArticlesModule {}

@@ -6,7 +6,7 @@ import { Brackets, DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { PublishedArticle } from './published-article.entity.js';
 import { Article } from './article.entity.js';
-import type { EditorialSnapshot } from './revision-diff.js';
+import type { Correction, EditorialSnapshot } from './revision-diff.js';
 import type { ArticleStatus } from './workflow.js';
 
 export interface AdminListFilter {
@@ -25,6 +25,8 @@ export interface LiveUse {
   published_at: Date;
   category_id: string | null;
   snapshot: EditorialSnapshot;
+  /** The story's corrections now (the pinned snapshot may predate some). */
+  corrections: Correction[];
 }
 
 export interface Refiled {
@@ -77,7 +79,7 @@ export class ArticlesRepository {
   /** The live versions that show any of these photos, with the snapshot each pins and its live section. */
   liveVersionsUsingMedia(manager: EntityManager, mediaIds: readonly string[]): Promise<LiveUse[]> {
     return manager.query(
-      `SELECT p.article_id, p.published_at, p.category_id, r.snapshot
+      `SELECT p.article_id, p.published_at, p.category_id, r.snapshot, a.corrections
        FROM published_article p
        JOIN article a ON a.id = p.article_id
        JOIN article_revision r ON r.article_id = a.id AND r.number = a.published_revision

@@ -166,7 +166,10 @@ export class ArticlesService {
         const current = snapshotOf(article);
         const next = applyInput(current, input);
         next.slug = await this.nextSlug(manager, article, current, next, input.slug);
-        if (embargoUntil !== undefined) await this.recordEmbargo(manager, user, article, embargoUntil);
+        if (embargoUntil !== undefined) {
+          await this.recordEmbargo(manager, user, article, embargoUntil);
+          await this.store.announceEmbargo(manager, article.id, embargoUntil);
+        }
         if (sameSnapshot(current, next)) return embargoUntil === undefined ? article : this.store.updateState(manager, article, state);
         await this.references.assertValid(next, manager, fieldsIn(input));
         return this.store.saveWorkingCopy(manager, article, next, { reason: 'save', note: input.note ?? null, authorId: user.id }, state);

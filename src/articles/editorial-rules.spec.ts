@@ -15,6 +15,11 @@ function snapshot(overrides: Partial<EditorialSnapshot> = {}): EditorialSnapshot
     tags: [],
     authors: [],
     byline: null,
+    seoTitle: null,
+    seoDescription: null,
+    canonicalUrl: null,
+    socialImage: null,
+    corrections: [],
     ...overrides,
   };
 }

@@ -18,6 +18,11 @@ export const LIMITS = {
   bodyBlocks: 500,
   bodyCharacters: 200_000,
   slug: 80,
+  seoTitle: 200,
+  seoDescription: 500,
+  canonicalUrl: 2000,
+  correction: 2000,
+  corrections: 100,
 } as const;
 
 export const BLOCK_TYPES = ['paragraph', 'subheading', 'image', 'quote', 'list'] as const;
@@ -101,7 +106,23 @@ export function normaliseSnapshot(s: EditorialSnapshot): EditorialSnapshot {
     tags: unique(s.tags.map((t) => t.trim()).filter((t) => t !== '')),
     authors: unique(s.authors),
     byline: text(s.byline),
+    // Snapshots saved before these fields existed lack them.
+    seoTitle: text(s.seoTitle),
+    seoDescription: text(s.seoDescription),
+    canonicalUrl: text(s.canonicalUrl),
+    socialImage: s.socialImage ?? null,
+    corrections: s.corrections ?? [],
   };
+}
+
+/** An absolute http(s) URL, as a canonical link must be. */
+export function isAbsoluteHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function blockErrors(block: BodyBlock, index: number): FieldError[] {
@@ -123,6 +144,11 @@ export function editorialErrors(s: EditorialSnapshot): FieldError[] {
   if (!LANGUAGE_TAG.test(s.language)) errors.push({ field: 'language', message: 'language must be a language tag such as zh-Hans or en' });
   if (s.tags.length > LIMITS.tags) errors.push({ field: 'tags', message: `at most ${LIMITS.tags} tags` });
   if (s.authors.length > LIMITS.authors) errors.push({ field: 'authors', message: `at most ${LIMITS.authors} authors` });
+  if ((s.seoTitle?.length ?? 0) > LIMITS.seoTitle) errors.push({ field: 'seoTitle', message: `seoTitle must be at most ${LIMITS.seoTitle} characters` });
+  if ((s.seoDescription?.length ?? 0) > LIMITS.seoDescription)
+    errors.push({ field: 'seoDescription', message: `seoDescription must be at most ${LIMITS.seoDescription} characters` });
+  if (s.canonicalUrl !== null && (s.canonicalUrl.length > LIMITS.canonicalUrl || !isAbsoluteHttpUrl(s.canonicalUrl)))
+    errors.push({ field: 'canonicalUrl', message: 'canonicalUrl must be an absolute http(s) URL' });
   errors.push(...bodySizeErrors(s.body));
   s.body.forEach((block, index) => errors.push(...blockErrors(block, index)));
   return errors;

@@ -14,8 +14,9 @@ import { ArticlesRepository } from './articles.repository.js';
 import { effectiveExcerpt } from './excerpt.js';
 import { photoUses, resolveBody, resolveFeaturedImage } from './photos.js';
 import { PublishedArticle } from './published-article.entity.js';
-import type { EditorialSnapshot } from './revision-diff.js';
-import { columnsOf } from './snapshot.js';
+import { normaliseSnapshot } from './editorial-rules.js';
+import type { Correction, EditorialSnapshot } from './revision-diff.js';
+import { columnsOf, snapshotOf } from './snapshot.js';
 
 export interface RevisionMeta {
   reason: RevisionReason;
@@ -78,6 +79,34 @@ export class EditorialStore {
     await this.events.emit(manager, { type: 'story.published', articleId: article.id, firstPublication, cause });
   }
 
+  /**
+   * Appends a correction to a live story: a `correction` revision of the working copy (its other
+   * edits, unpublished ones included, stay as they are) and, at once, the live version's corrections,
+   * without publishing anything else. The caller holds the row lock and has checked the story is live.
+   */
+  async appendCorrection(manager: EntityManager, article: Article, correction: Correction, authorId: string | null): Promise<Article> {
+    const now = new Date(correction.at);
+    const snapshot = { ...snapshotOf(article), corrections: [...article.corrections, correction] };
+    const saved = await this.saveWorkingCopy(manager, article, snapshot, { reason: 'correction', note: correction.text, authorId }, { liveUpdatedAt: now });
+    await manager.update(PublishedArticle, { articleId: article.id }, { corrections: snapshot.corrections, updatedAt: now });
+    await this.events.emit(manager, { type: 'story.published', articleId: article.id, firstPublication: false, cause: 'correction' });
+    return saved;
+  }
+
+  /** Announces an editor's change of embargo (set, moved or lifted), made with the story's other state. */
+  async announceEmbargo(manager: EntityManager, articleId: string, embargoUntil: Date | null): Promise<void> {
+    await this.events.emit(manager, { type: 'story.embargo-changed', articleId, embargoUntil: embargoUntil?.toISOString() ?? null });
+  }
+
+  /**
+   * What readers would see of this working copy if it were published now, photo words resolved, not
+   * stored anywhere: for previews. `publishedAt` is the first publication, or now for a story never published.
+   */
+  async renderWorkingCopy(manager: EntityManager, article: Article): Promise<PublishedArticle> {
+    const now = new Date();
+    return this.liveRow(manager, article.id, snapshotOf(article), article.publishedAt ?? now, now);
+  }
+
   /** Takes the story off the public side (unpublish, archive, delete); nothing happens when it was not live. */
   async removeLiveVersion(manager: EntityManager, articleId: string, cause: WithdrawCause): Promise<void> {
     const removed = await this.repository.deleteLiveVersion(manager, articleId);
@@ -100,7 +129,7 @@ export class EditorialStore {
     const now = new Date();
     for (const story of await this.repository.liveVersionsUsingMedia(manager, event.mediaIds)) {
       // The live section may differ from the pinned snapshot's (a merged section's stories were moved).
-      const snapshot = { ...story.snapshot, categoryId: story.category_id };
+      const snapshot = { ...story.snapshot, categoryId: story.category_id, corrections: story.corrections };
       await manager.upsert(PublishedArticle, await this.liveRow(manager, story.article_id, snapshot, story.published_at, now), ['articleId']);
       await this.events.emit(manager, { type: 'story.published', articleId: story.article_id, firstPublication: false, cause: 'photo' });
     }
@@ -118,10 +147,12 @@ export class EditorialStore {
   private async liveRow(
     manager: EntityManager,
     articleId: string,
-    s: EditorialSnapshot,
+    pinned: EditorialSnapshot,
     publishedAt: Date,
     updatedAt: Date,
   ): Promise<PublishedArticle> {
+    // A pinned snapshot may predate the SEO fields and corrections: normalising fills them in.
+    const s = normaliseSnapshot(pinned);
     const assets = await this.media.findByIds(
       photoUses(s).map((u) => u.mediaId),
       manager,
@@ -142,6 +173,11 @@ export class EditorialStore {
       tags: s.tags,
       authors: s.authors.filter((id) => names.has(id)).map((id) => ({ id, displayName: names.get(id) as string })),
       byline: s.byline,
+      seoTitle: s.seoTitle,
+      seoDescription: s.seoDescription,
+      canonicalUrl: s.canonicalUrl,
+      socialImage: s.socialImage ? resolveFeaturedImage({ mediaId: s.socialImage }, assets) : null,
+      corrections: s.corrections,
       publishedAt,
       updatedAt,
     });

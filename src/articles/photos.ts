@@ -38,13 +38,19 @@ const overrideOf = (image: FeaturedImage | ImageBlock) => ({
   altText: image.altText ?? null,
 });
 
-export function photoUses(snapshot: Pick<EditorialSnapshot, 'featuredImage' | 'body'>): PhotoUse[] {
+/** Where photos appear: the featured image, image blocks and the social-card image (shown to readers of shared links). */
+export type PhotoBearer = Pick<EditorialSnapshot, 'featuredImage' | 'body'> & { socialImage?: string | null };
+
+const NO_OVERRIDE = { caption: null, credit: null, altText: null };
+
+export function photoUses(snapshot: PhotoBearer): PhotoUse[] {
   const uses: PhotoUse[] = [];
   if (snapshot.featuredImage)
     uses.push({ mediaId: snapshot.featuredImage.mediaId, field: 'featuredImage', override: overrideOf(snapshot.featuredImage) });
   snapshot.body.forEach((block, index) => {
     if (block.type === 'image') uses.push({ mediaId: block.mediaId, field: `body.${index}`, override: overrideOf(block) });
   });
+  if (snapshot.socialImage) uses.push({ mediaId: snapshot.socialImage, field: 'socialImage', override: NO_OVERRIDE });
   return uses;
 }
 
@@ -75,15 +81,15 @@ export const resolveFeaturedImage = (image: FeaturedImage | null, assets: Readon
   image ? resolvePhoto(image, assets.get(image.mediaId)) : null;
 
 /** Uses whose photo no longer exists in the library, as `{field: 'body.3.mediaId'}` errors. */
-export function unknownPhotoFields(snapshot: Pick<EditorialSnapshot, 'featuredImage' | 'body'>, assets: ReadonlyMap<string, MediaAsset>): string[] {
+export function unknownPhotoFields(snapshot: PhotoBearer, assets: ReadonlyMap<string, MediaAsset>): string[] {
   return photoUses(snapshot)
     .filter((use) => !assets.has(use.mediaId))
-    .map((use) => `${use.field}.mediaId`);
+    .map((use) => (use.field === 'socialImage' ? use.field : `${use.field}.mediaId`));
 }
 
 /** Uses a reader would see without a credit line; publishing refuses them when credits are required. */
 export function photosMissingCredit(
-  snapshot: Pick<EditorialSnapshot, 'featuredImage' | 'body'>,
+  snapshot: PhotoBearer,
   assets: ReadonlyMap<string, MediaAsset>,
 ): Array<{ mediaId: string; field: string }> {
   return photoUses(snapshot)

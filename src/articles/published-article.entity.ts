@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
 import { Article } from './article.entity.js';
 import type { ResolvedBlock, ResolvedPhoto } from './photos.js';
+import type { Correction } from './revision-diff.js';
 import { Category } from '../categories/category.entity.js';
 
 export interface PublishedAuthor {
@@ -41,6 +42,13 @@ export class PublishedArticle {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) tags: string[];
   @Column({ type: 'jsonb', default: () => "'[]'" }) authors: PublishedAuthor[];
   @Column({ type: 'text', nullable: true }) byline: string | null;
+  /** The editor's overrides as pinned (null: derived when read, since defaults follow configuration). */
+  @Column({ type: 'text', nullable: true }) seoTitle: string | null;
+  @Column({ type: 'text', nullable: true }) seoDescription: string | null;
+  @Column({ type: 'text', nullable: true }) canonicalUrl: string | null;
+  @Column({ type: 'jsonb', nullable: true }) socialImage: ResolvedPhoto | null;
+  /** Always the story's full list, whichever revision is pinned: corrections are public at once. */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) corrections: Correction[];
 
   // Millisecond precision, as in JavaScript: the keyset cursor carries publishedAt.
   /** First publication of the story. */

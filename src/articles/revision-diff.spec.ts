@@ -20,6 +20,11 @@ function snapshot(overrides: Partial<EditorialSnapshot> = {}): EditorialSnapshot
     tags: ['美国', '俄罗斯'],
     authors: ['author-1'],
     byline: '本报综合报道',
+    seoTitle: null,
+    seoDescription: null,
+    canonicalUrl: null,
+    socialImage: null,
+    corrections: [],
     ...overrides,
   };
 }
@@ -196,5 +201,28 @@ describe('diffText', () => {
       { value: before, removed: true },
       { value: after, added: true },
     ]);
+  });
+});
+
+describe('diffSnapshots: SEO fields and corrections', () => {
+  it('names each changed SEO field and each appended correction', () => {
+    const before = snapshot();
+    const after = snapshot({
+      seoTitle: '布林肯拉夫罗夫日内瓦会谈',
+      canonicalUrl: 'https://news.example/guo-ji/bu-lin-ken',
+      corrections: [{ text: '本文早前误指会谈历时两小时，实为一个半小时。', at: '2026-01-23T02:00:00.000Z' }],
+    });
+    const fields = diffSnapshots(before, after).map((d) => d.field);
+    expect(fields).toEqual(['seoTitle', 'canonicalUrl', 'corrections']);
+    expect(diffSnapshots(before, after).find((d) => d.field === 'corrections')?.changes).toEqual([
+      { value: '本文早前误指会谈历时两小时，实为一个半小时。', added: true },
+    ]);
+  });
+
+  it('treats snapshots saved before these fields existed as having none', () => {
+    const old = { ...snapshot() } as Partial<EditorialSnapshot>;
+    delete old.seoTitle;
+    delete old.corrections;
+    expect(diffSnapshots(old as EditorialSnapshot, snapshot())).toEqual([]);
   });
 });

@@ -43,6 +43,13 @@ export interface FeaturedImage {
   altText?: string | null;
 }
 
+/** A correction notice appended to a published story: public at once, never removed. */
+export interface Correction {
+  text: string;
+  /** ISO 8601. */
+  at: string;
+}
+
 export interface EditorialSnapshot {
   headline: string;
   subheadline: string | null;
@@ -56,6 +63,14 @@ export interface EditorialSnapshot {
   tags: string[];
   authors: string[];
   byline: string | null;
+  /** Search-engine and social-card overrides; null means "derive it" (headline, excerpt, reader URL, featured photo). */
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+  /** A photo's media id. */
+  socialImage: string | null;
+  /** Oldest first. Story-level: every later revision carries them all (restore keeps them). */
+  corrections: Correction[];
 }
 
 /** One run of a diff; `added`/`removed` are present only when true, to keep payloads small. */
@@ -224,5 +239,14 @@ export function diffSnapshots(from: EditorialSnapshot, to: EditorialSnapshot): F
     ...listField('tags', from.tags, to.tags),
     ...listField('authors', from.authors, to.authors),
     ...textField('byline', from.byline, to.byline),
+    ...textField('seoTitle', from.seoTitle, to.seoTitle),
+    ...textField('seoDescription', from.seoDescription, to.seoDescription),
+    ...scalarField('canonicalUrl', from.canonicalUrl ?? null, to.canonicalUrl ?? null),
+    ...scalarField('socialImage', from.socialImage ?? null, to.socialImage ?? null),
+    ...listField(
+      'corrections',
+      (from.corrections ?? []).map((c) => c.text),
+      (to.corrections ?? []).map((c) => c.text),
+    ),
   ];
 }

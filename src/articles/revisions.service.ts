@@ -103,10 +103,16 @@ export class RevisionsService {
 
   /**
    * The old snapshot fitted to today: the slug as the current policy has it (a published story's
-   * URL never moves), a section that no longer exists dropped, and every photo still in the library.
+   * URL never moves), a section that no longer exists dropped, every photo still in the library, and
+   * today's corrections.
    */
   private async restorable(manager: EntityManager, old: EditorialSnapshot, article: Article): Promise<EditorialSnapshot> {
-    const snapshot = normaliseSnapshot({ ...old, slug: await this.articles.slugForHeadline(manager, article, old.headline) });
+    // Corrections are the story's public record: restoring an older revision never takes one back.
+    const snapshot = normaliseSnapshot({
+      ...old,
+      slug: await this.articles.slugForHeadline(manager, article, old.headline),
+      corrections: article.corrections,
+    });
     if (snapshot.categoryId && !(await manager.getRepository(Category).existsBy({ id: snapshot.categoryId }))) snapshot.categoryId = null;
     const assets = await this.media.findByIds(
       photoUses(snapshot).map((u) => u.mediaId),

@@ -16,6 +16,11 @@ export type EditorialColumns = Pick<
   | 'tags'
   | 'authorIds'
   | 'byline'
+  | 'seoTitle'
+  | 'seoDescription'
+  | 'canonicalUrl'
+  | 'socialImage'
+  | 'corrections'
 >;
 
 export function snapshotOf(article: EditorialColumns): EditorialSnapshot {
@@ -32,6 +37,11 @@ export function snapshotOf(article: EditorialColumns): EditorialSnapshot {
     tags: article.tags,
     authors: article.authorIds,
     byline: article.byline,
+    seoTitle: article.seoTitle,
+    seoDescription: article.seoDescription,
+    canonicalUrl: article.canonicalUrl,
+    socialImage: article.socialImage,
+    corrections: article.corrections,
   };
 }
 
@@ -49,6 +59,11 @@ export function columnsOf(s: EditorialSnapshot): EditorialColumns {
     tags: s.tags,
     authorIds: s.authors,
     byline: s.byline,
+    seoTitle: s.seoTitle,
+    seoDescription: s.seoDescription,
+    canonicalUrl: s.canonicalUrl,
+    socialImage: s.socialImage,
+    corrections: s.corrections,
   };
 }
 

@@ -93,3 +93,18 @@ describe('the reader site', () => {
     expect(() => loadConfig({ ARTICLE_PATH_TEMPLATE: '/{section}/' })).toThrow(/ARTICLE_PATH_TEMPLATE: must be a path starting with \/ that contains \{slug\}/);
   });
 });
+
+describe('distribution', () => {
+  it('serves public routes from the reader site unless PUBLIC_API_URL says otherwise', () => {
+    expect(loadConfig({ PUBLIC_SITE_URL: 'https://news.example' }).distribution.publicApiUrl).toBe('https://news.example');
+    expect(loadConfig({ PUBLIC_API_URL: 'https://cms.news.example/' }).distribution.publicApiUrl).toBe('https://cms.news.example');
+  });
+
+  it('reads protected-term files and preview lifetimes, and refuses a default longer than the maximum', () => {
+    const config = loadConfig({ VARIANT_PROTECTED_TERMS_PATHS: 'a.txt, b.txt', PREVIEW_TTL_SECONDS: '600' });
+    expect(config.distribution.protectedTermPaths).toEqual(['a.txt', 'b.txt']);
+    expect(config.distribution.preview).toEqual({ defaultTtlSeconds: 600, maxTtlSeconds: 604800 });
+    expect(() => loadConfig({ PREVIEW_TTL_SECONDS: '7200', PREVIEW_MAX_TTL_SECONDS: '3600' })).toThrow(/PREVIEW_TTL_SECONDS: must not exceed PREVIEW_MAX_TTL_SECONDS/);
+    expect(() => loadConfig({ PREVIEW_TTL_SECONDS: '10' })).toThrow(/PREVIEW_TTL_SECONDS/);
+  });
+});

@@ -46,6 +46,13 @@ export interface AppConfig {
   newsroomTimeZone: string;
   /** Folder of the built console served at /admin. */
   consoleDir: string;
+  distribution: {
+    /** Absolute base of Masthead's public routes (media renditions, feeds, sitemaps), without a trailing slash. */
+    publicApiUrl: string;
+    /** Extra protected-term files for script variants. */
+    protectedTermPaths: string[];
+    preview: { defaultTtlSeconds: number; maxTtlSeconds: number };
+  };
 }
 
 /**
@@ -68,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${JSON.stringify(e.value)})`),
   );
+  if (vars.PREVIEW_TTL_SECONDS > vars.PREVIEW_MAX_TTL_SECONDS)
+    problems.push(`PREVIEW_TTL_SECONDS: must not exceed PREVIEW_MAX_TTL_SECONDS (${vars.PREVIEW_MAX_TTL_SECONDS}) (got ${vars.PREVIEW_TTL_SECONDS})`);
   if (problems.length > 0) throw new ConfigError(problems);
   return toAppConfig(vars);
 }
@@ -122,5 +131,10 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     publicSite: { url: v.PUBLIC_SITE_URL.replace(/\/+$/, ''), articlePath: v.ARTICLE_PATH_TEMPLATE, publicationName: v.PUBLICATION_NAME },
     newsroomTimeZone: v.NEWSROOM_TIME_ZONE,
     consoleDir: v.CONSOLE_DIR,
+    distribution: {
+      publicApiUrl: (v.PUBLIC_API_URL ?? v.PUBLIC_SITE_URL).replace(/\/+$/, ''),
+      protectedTermPaths: v.VARIANT_PROTECTED_TERMS_PATHS ? v.VARIANT_PROTECTED_TERMS_PATHS.split(',').map((s) => s.trim()) : [],
+      preview: { defaultTtlSeconds: v.PREVIEW_TTL_SECONDS, maxTtlSeconds: v.PREVIEW_MAX_TTL_SECONDS },
+    },
   });
 }

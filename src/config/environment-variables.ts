@@ -143,4 +143,21 @@ export class EnvironmentVariables {
   /** The publication's name, as feeds and Google News name it. */
   @IsString() @MinLength(1)
   PUBLICATION_NAME: string = 'Masthead';
+
+  /** Where readers and aggregators reach Masthead's public routes (/media, /feeds, /sitemaps); unset: PUBLIC_SITE_URL (the reader site proxies them). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL, e.g. https://cms.news.example' })
+  PUBLIC_API_URL?: string;
+
+  /** Comma-separated files of extra protected terms (one a line) that script variants leave as written. */
+  @IsOptional() @IsString()
+  VARIANT_PROTECTED_TERMS_PATHS?: string;
+
+  /** How long a preview link lasts unless its request asks otherwise. */
+  @Transform(toInt) @IsInt({ message: 'must be a number of seconds' }) @Min(60) @Max(31_536_000)
+  PREVIEW_TTL_SECONDS: number = 3600;
+
+  /** The longest a preview link may be asked to last. */
+  @Transform(toInt) @IsInt({ message: 'must be a number of seconds' }) @Min(60) @Max(31_536_000)
+  PREVIEW_MAX_TTL_SECONDS: number = 7 * 86400;
 }

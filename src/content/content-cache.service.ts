@@ -16,9 +16,16 @@ import type { ResolvedConfig } from '../config/config.js';
 /** The channel ContentChangeNotifier (content-changes.ts) notifies on when what readers see changes. */
 export const CONTENT_CHANNEL = 'masthead_content_changed';
 
+/** A rendered public response: the body and the headers that go with it. */
 export interface RenderedResponse {
-  json: string;
+  body: string;
   etag: string;
+  /** Full Content-Type, e.g. `application/json; charset=utf-8`. */
+  contentType: string;
+  /** Content-Language, for responses in one language (a story, a script variant). */
+  language?: string;
+  /** Vary, for responses negotiated on a request header (Accept). */
+  vary?: string;
 }
 
 const MAX_ENTRIES = 1000;
@@ -39,7 +46,7 @@ interface Entry extends RenderedResponse {
 @Injectable()
 export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ContentCache.name);
-  private readonly entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES, (entry) => (entry.json.length + entry.etag.length) * 2);
+  private readonly entries = new BoundedCache<Entry>(MAX_ENTRIES, MAX_BYTES, (entry) => (entry.body.length + entry.etag.length + entry.contentType.length) * 2);
   private generation = 0;
   private listening = false;
   /** The listening connection, or the one being opened. */

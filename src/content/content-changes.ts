@@ -5,8 +5,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AfterEditorialCommit, OnEditorialEvent } from '../events/editorial-event-bus.js';
 import { CONTENT_CHANNEL, ContentCache } from './content-cache.service.js';
+import type { StoryRevised } from '../events/editorial-events.js';
 
-const READER_VISIBLE = ['story.published', 'story.withdrawn', 'section.changed'] as const;
+const READER_VISIBLE = ['story.published', 'story.withdrawn', 'section.changed', 'story.embargo-changed'] as const;
 
 @Injectable()
 export class ContentChangeNotifier {
@@ -28,5 +29,17 @@ export class ContentChangeNotifier {
   @AfterEditorialCommit(READER_VISIBLE)
   changeCommitted(): void {
     this.cache.invalidate();
+  }
+
+  /**
+   * A photo an embargoed story uses stays private even where a published story shows it, so a new
+   * revision of an embargoed story (a photo added) may change what readers see of other stories.
+   */
+  @OnEditorialEvent('story.revised')
+  async embargoedStoryRevised(event: StoryRevised, manager: EntityManager): Promise<void> {
+    const [row] = await manager.query<Array<{ embargoed: boolean | null }>>(`SELECT embargo_until > now() AS embargoed FROM article WHERE id = $1`, [
+      event.articleId,
+    ]);
+    if (row?.embargoed) await manager.query('SELECT pg_notify($1, $2)', [CONTENT_CHANNEL, '']);
   }
 }

@@ -2,27 +2,27 @@
 // no ranks), and the page gets a validator for caches, like every other content response.
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '../categories/categories.service.js';
-import type { Page } from '../common/cursor.js';
 import { NotFoundProblem } from '../common/problem.js';
+import type { TextConverter } from '../distribution/variants/script-variants.js';
+import { ContentCache, type RenderedResponse } from './content-cache.service.js';
 import { contentEtag } from './content.mapper.js';
+import { ContentViews } from './content-views.js';
 import type { ContentSearchHitDto, SearchContentQueryDto } from './dto/content-search.dto.js';
 import { SearchQueryService, type PublicSearchHit } from '../search/search-query.service.js';
 
-export interface CacheableSearchPage {
-  body: Page<ContentSearchHitDto>;
-  etag: string;
-}
+const maybe = (t: TextConverter, text: string | null) => (text === null ? null : t(text));
 
-export function toContentSearchHit(hit: PublicSearchHit): ContentSearchHitDto {
+/** A hit in the view's script (highlights are HTML, whose ASCII markup conversion leaves alone). */
+export function toContentSearchHit(hit: PublicSearchHit, t: TextConverter): ContentSearchHitDto {
   return {
     slug: hit.slug,
-    headline: hit.headline,
-    headlineHighlighted: hit.headlineHighlighted,
-    subheadline: hit.subheadline,
-    dateline: hit.dateline,
-    excerpt: hit.excerpt,
-    snippet: hit.snippet,
-    category: hit.category,
+    headline: t(hit.headline),
+    headlineHighlighted: t(hit.headlineHighlighted),
+    subheadline: maybe(t, hit.subheadline),
+    dateline: maybe(t, hit.dateline),
+    excerpt: maybe(t, hit.excerpt),
+    snippet: t(hit.snippet),
+    category: hit.category ? { name: t(hit.category.name), slug: hit.category.slug } : null,
     publishedAt: hit.publishedAt.toISOString(),
     updatedAt: hit.updatedAt.toISOString(),
   };
@@ -33,15 +33,21 @@ export class ContentSearchService {
   constructor(
     private readonly queries: SearchQueryService,
     private readonly categories: CategoriesService,
+    private readonly cache: ContentCache,
+    private readonly views: ContentViews,
   ) {}
 
-  /** 404 for an unknown section; 422 for a bad query, cursor or limit. */
-  async search(query: SearchContentQueryDto): Promise<CacheableSearchPage> {
-    const categoryIds = query.category === undefined ? undefined : await this.sectionIds(query.category);
-    const page = await this.queries.searchPublished({ q: query.q, categoryIds, cursor: query.cursor, limit: query.limit });
-    // The stories on the page and their versions identify it; the query is in the URL (the cache key).
-    const etag = contentEtag(page.nextCursor, ...page.items.flatMap((hit) => [hit.articleId, hit.updatedAt.toISOString()]));
-    return { body: { items: page.items.map(toContentSearchHit), nextCursor: page.nextCursor }, etag };
+  /** 404 for an unknown section; 422 for a bad query, cursor or limit. Errors are never cached. */
+  search(query: SearchContentQueryDto, key: string): Promise<RenderedResponse> {
+    return this.cache.get(key, async () => {
+      const categoryIds = query.category === undefined ? undefined : await this.sectionIds(query.category);
+      const page = await this.queries.searchPublished({ q: query.q, categoryIds, cursor: query.cursor, limit: query.limit });
+      const view = await this.views.view(query.variant);
+      const items = page.items.map((hit) => toContentSearchHit(hit, this.views.textForUnknown(view, hit.headline)));
+      // The stories on the page and their versions identify it; the query is in the URL (the cache key).
+      const base = contentEtag(page.nextCursor, ...page.items.flatMap((hit) => [hit.articleId, hit.updatedAt.toISOString()]));
+      return this.views.json({ items, nextCursor: page.nextCursor }, base, view);
+    });
   }
 
   private async sectionIds(slug: string): Promise<string[]> {

@@ -1,64 +1,50 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { Public } from '../access/decorators.js';
-import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
-import { ContentCache, type RenderedResponse } from './content-cache.service.js';
-import { ContentService, type Cacheable } from './content.service.js';
-import { ContentArticleDto, ContentArticlePageDto, ContentCategoryTreeDto, ListContentQueryDto } from './dto/content.dto.js';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { RenderedResponse } from './content-cache.service.js';
+import { ContentService } from './content.service.js';
+import { ArticleQueryDto, ContentArticleDto, ContentArticlePageDto, ContentCategoryTreeDto, ListContentQueryDto, VariantQueryDto } from './dto/content.dto.js';
+import { AcceptsNinjs, CacheKey, PublicRoute } from './public-response.js';
 
-/**
- * Public and cacheable. Express answers 304 by itself when If-None-Match matches the ETag set here
- * (res.send checks req.fresh), so a revalidation costs one indexed query and no body.
- */
 @ApiTags('content')
-@Public()
-@ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag from an earlier response; 304 when still current.' })
-@ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched).' })
 @Controller('api/content')
 export class ContentController {
-  constructor(
-    private readonly content: ContentService,
-    private readonly cache: ContentCache,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly content: ContentService) {}
 
   @Get('articles')
-  @ApiOperation({
-    summary: 'Published stories, newest first',
-    description: 'Public. Filter by section slug (sub-sections included) or tag; keyset pages via cursor.',
-  })
-  @ApiOkResponse({ type: ContentArticlePageDto })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No section with that slug.' })
-  @ApiUnprocessableEntityResponse({ type: ValidationProblemResponse, description: 'Bad limit (max 100) or cursor.' })
-  async list(@Query() query: ListContentQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.send(req, res, async () => render(await this.content.listArticles(query)));
+  @PublicRoute(
+    {
+      summary: 'Published stories, newest first',
+      description: 'Public. Filter by section slug (sub-sections included) or tag; keyset pages via cursor; `variant` converts the script.',
+      answers: { 404: 'No section with that slug.', 422: 'Bad limit (max 100), cursor or variant.' },
+    },
+    ContentArticlePageDto,
+  )
+  list(@Query() query: ListContentQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+    return this.content.listArticles(query, key);
   }
 
   @Get('articles/:slug')
-  @ApiOperation({ summary: 'One published story by slug', description: 'Public. The live version: later edits show only after the next publish.' })
-  @ApiOkResponse({ type: ContentArticleDto })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No published story with that slug.' })
-  async get(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.send(req, res, async () => render(await this.content.getArticle(slug)));
+  @ApiProduces('application/json', 'application/ninjs+json')
+  @PublicRoute(
+    {
+      summary: 'One published story by slug',
+      description:
+        'Public. The live version (later edits show only after the next publish), with corrections, effective SEO fields and a NewsArticle JSON-LD object. ' +
+        '`Accept: application/ninjs+json` or `format=ninjs` answers IPTC ninjs 3.3 instead (Vary: Accept); `variant` converts the script.',
+      answers: { 404: 'No published story with that slug.', 422: 'Bad variant or format.' },
+    },
+    ContentArticleDto,
+  )
+  get(@Param('slug') slug: string, @Query() query: ArticleQueryDto, @AcceptsNinjs() ninjs: boolean, @CacheKey() key: string): Promise<RenderedResponse> {
+    return this.content.article(slug, query, ninjs, key);
   }
 
   @Get('categories')
-  @ApiOperation({ summary: 'The section tree', description: 'Public. Sections nested under their parents, in editorial order.' })
-  @ApiOkResponse({ type: ContentCategoryTreeDto })
-  async categories(@Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.send(req, res, async () => render(await this.content.categoryTree()));
-  }
-
-  /** From the response cache when it holds this URL; errors (404, 422) are never cached. */
-  private async send(req: Request, res: Response, renderFresh: () => Promise<RenderedResponse>): Promise<void> {
-    const rendered = await this.cache.get(req.originalUrl, renderFresh);
-    res.setHeader('ETag', rendered.etag);
-    res.setHeader('Cache-Control', this.config.contentCacheControl);
-    res.type('application/json').send(rendered.json);
+  @PublicRoute(
+    { summary: 'The section tree', description: 'Public. Sections nested under their parents, in editorial order.', answers: { 422: 'Bad variant.' } },
+    ContentCategoryTreeDto,
+  )
+  categories(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+    return this.content.categoryTree(query, key);
   }
 }
-
-const render = <T>(result: Cacheable<T>): RenderedResponse => ({ json: JSON.stringify(result.body), etag: result.etag });

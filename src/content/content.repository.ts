@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { ResolvedBlock, ResolvedPhoto } from '../articles/photos.js';
 import { queryPrepared } from '../database/prepared.js';
 import type { PublishedAuthor } from '../articles/published-article.entity.js';
+import type { Correction } from '../articles/revision-diff.js';
 
 export interface ContentListFilter {
   /** The section and its sub-sections. */
@@ -14,6 +15,8 @@ export interface ContentListFilter {
   /** Keyset position: the last story of the previous page. */
   after?: { publishedAt: string; articleId: string };
   limit: number;
+  /** Whole stories (body, corrections, SEO), as feeds need; else the list's summary columns. */
+  full?: boolean;
 }
 
 export interface ContentRow {
@@ -33,6 +36,11 @@ export interface ContentRow {
   category_name: string | null;
   category_slug: string | null;
   body?: ResolvedBlock[];
+  corrections?: Correction[];
+  seo_title?: string | null;
+  seo_description?: string | null;
+  canonical_url?: string | null;
+  social_image?: ResolvedPhoto | null;
 }
 
 export interface SqlQuery {
@@ -42,6 +50,7 @@ export interface SqlQuery {
 
 const SUMMARY_COLUMNS = `p.article_id, p.slug, p.headline, p.subheadline, p.dateline, p.language, p.excerpt, p.featured_image,
   p.tags, p.authors, p.byline, p.published_at, p.updated_at, c.name AS category_name, c.slug AS category_slug`;
+const FULL_COLUMNS = `${SUMMARY_COLUMNS}, p.body, p.corrections, p.seo_title, p.seo_description, p.canonical_url, p.social_image`;
 
 @Injectable()
 export class ContentRepository {
@@ -61,13 +70,14 @@ export class ContentRepository {
       where.push(`(p.published_at, p.article_id) < (${param(filter.after.publishedAt)}::timestamptz, ${param(filter.after.articleId)}::uuid)`);
     const limit = param(filter.limit);
     const order = 'ORDER BY p.published_at DESC, p.article_id DESC';
+    const columns = filter.full ? FULL_COLUMNS : SUMMARY_COLUMNS;
     if (!filter.categoryIds) {
-      const sql = `SELECT ${SUMMARY_COLUMNS} FROM published_article p LEFT JOIN category c ON c.id = p.category_id
+      const sql = `SELECT ${columns} FROM published_article p LEFT JOIN category c ON c.id = p.category_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ${limit}`;
       return { sql, params };
     }
     where.unshift('p.category_id = s.id');
-    const sql = `SELECT ${SUMMARY_COLUMNS}
+    const sql = `SELECT ${columns}
       FROM unnest(${param(filter.categoryIds)}::uuid[]) AS s(id)
       CROSS JOIN LATERAL (SELECT * FROM published_article p WHERE ${where.join(' AND ')} ${order} LIMIT ${limit}) p
       LEFT JOIN category c ON c.id = p.category_id
@@ -77,7 +87,7 @@ export class ContentRepository {
 
   buildBySlugQuery(slug: string): SqlQuery {
     return {
-      sql: `SELECT ${SUMMARY_COLUMNS}, p.body FROM published_article p LEFT JOIN category c ON c.id = p.category_id WHERE p.slug = $1`,
+      sql: `SELECT ${FULL_COLUMNS} FROM published_article p LEFT JOIN category c ON c.id = p.category_id WHERE p.slug = $1`,
       params: [slug],
     };
   }
@@ -86,6 +96,20 @@ export class ContentRepository {
   async list(filter: ContentListFilter): Promise<ContentRow[]> {
     const { sql, params } = this.buildListQuery(filter);
     return queryPrepared<ContentRow>(this.dataSource, sql, params);
+  }
+
+  /**
+   * Photos that no public response may show now: those an embargoed story's working copy uses, even
+   * where a published story shows them too. Few rows, through the partial index of embargoed stories.
+   */
+  async embargoedPhotos(): Promise<Set<string>> {
+    const rows = await queryPrepared<{ media_id: string }>(
+      this.dataSource,
+      `SELECT DISTINCT am.media_id FROM article a JOIN article_media am ON am.article_id = a.id
+       WHERE a.embargo_until IS NOT NULL AND a.embargo_until > now() AND a.deleted_at IS NULL`,
+      [],
+    );
+    return new Set(rows.map((r) => r.media_id));
   }
 
   async bySlug(slug: string): Promise<ContentRow | null> {

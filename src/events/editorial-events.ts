@@ -34,6 +34,17 @@ export interface StoryWithdrawn {
   cause: WithdrawCause;
 }
 
+/**
+ * An editor set, moved or lifted a story's embargo (its passing with time announces nothing). Photos
+ * an embargoed story uses stay private, so what readers see of other stories may change with it.
+ */
+export interface StoryEmbargoChanged {
+  type: 'story.embargo-changed';
+  articleId: string;
+  /** ISO 8601; null when lifted. */
+  embargoUntil: string | null;
+}
+
 /** A photo's words (caption, credit, …) or file changed. */
 export interface PhotoChanged {
   type: 'photo.changed';
@@ -61,7 +72,7 @@ export interface SectionMerged {
   note: string;
 }
 
-export type EditorialEvent = StoryRevised | StoryPublished | StoryWithdrawn | PhotoChanged | SectionChanged | SectionMerged;
+export type EditorialEvent = StoryRevised | StoryPublished | StoryWithdrawn | StoryEmbargoChanged | PhotoChanged | SectionChanged | SectionMerged;
 export type EditorialEventType = EditorialEvent['type'];
 export type EditorialEventOf<T extends EditorialEventType> = Extract<EditorialEvent, { type: T }>;
 
@@ -70,6 +81,7 @@ export const EDITORIAL_EVENT_TYPES: readonly EditorialEventType[] = [
   'story.revised',
   'story.published',
   'story.withdrawn',
+  'story.embargo-changed',
   'photo.changed',
   'section.changed',
   'section.merged',

@@ -78,10 +78,14 @@ export class MediaRepository {
   }
 
   async isPublished(mediaId: string): Promise<boolean> {
+    // A photo an embargoed story uses stays private until the embargo lifts, even where a published story shows it.
     const rows: Array<{ published: boolean }> = await this.dataSource.query(
       `SELECT EXISTS (
          SELECT 1 FROM article_media am JOIN article a ON a.id = am.article_id
           WHERE am.media_id = $1 AND am.published AND a.status = 'published' AND a.deleted_at IS NULL
+       ) AND NOT EXISTS (
+         SELECT 1 FROM article_media em JOIN article e ON e.id = em.article_id
+          WHERE em.media_id = $1 AND e.embargo_until > now() AND e.deleted_at IS NULL
        ) AS published`,
       [mediaId],
     );

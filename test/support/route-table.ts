@@ -73,6 +73,9 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('GET', '/api/admin/articles/:id/revisions/:number', STORY_READER),
   route('GET', '/api/admin/articles/:id/diff', STORY_READER),
   route('POST', '/api/admin/articles/:id/revisions/:number/restore', STORY_READER),
+  route('POST', '/api/admin/articles/:id/corrections', Permission.ArticlePublish, { text: '' }),
+  route('POST', '/api/admin/articles/:id/preview', STORY_READER, { expiresInSeconds: 1 }),
+  route('DELETE', '/api/admin/articles/:id/preview', STORY_READER),
   route('POST', '/api/admin/imports', Permission.ImportRun),
 ];
 

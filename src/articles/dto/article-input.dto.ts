@@ -2,7 +2,7 @@
 // here, so the global whitelist answers 422 to a client that tries to set them.
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LANGUAGE_TAG, LIMITS } from '../editorial-rules.js';
 import {
   BLOCK_DTOS,
@@ -116,6 +116,43 @@ class EditorialFieldsDto {
   @IsString()
   @MaxLength(LIMITS.byline)
   byline?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: LIMITS.seoTitle,
+    description: 'Title for search engines and social cards; null or absent: the headline.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.seoTitle)
+  seoTitle?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: LIMITS.seoDescription, description: 'Meta description; null: the excerpt.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.seoDescription)
+  seoDescription?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uri',
+    example: 'https://partner.example/world/original-story',
+    description: "Canonical link (a syndicated story's original, say); null: the story's reader-site URL.",
+  })
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'canonicalUrl must be an absolute http(s) URL' },
+  )
+  @MaxLength(LIMITS.canonicalUrl)
+  canonicalUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Photo (media id) for social cards; null: the featured photo.' })
+  @IsOptional()
+  @IsUUID()
+  socialImage?: string | null;
 
   @ApiPropertyOptional({
     nullable: true,

@@ -59,6 +59,11 @@ export class ReviewNoteDto {
   @ApiProperty() at: string;
 }
 
+export class CorrectionDto {
+  @ApiProperty({ example: '本文早前误指会谈历时两小时，实为一个半小时。' }) text: string;
+  @ApiProperty({ example: '2026-01-23T02:00:00.000Z' }) at: string;
+}
+
 export class ArticleMatchDto {
   @ApiProperty({ description: 'Relevance; higher is better.' }) rank: number;
   @ApiProperty({ example: '<mark>布林肯</mark>与<mark>拉夫罗夫</mark>会面', description: 'HTML-escaped, matched words in <mark>.' })
@@ -92,6 +97,11 @@ export class ArticleResponseDto {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ type: [StaffRefDto] }) authors: StaffRefDto[];
   @ApiProperty({ nullable: true, type: String }) byline: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Override; null means the headline.' }) seoTitle: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Override; null means the excerpt.' }) seoDescription: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Override; null means the story's reader-site URL." }) canonicalUrl: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Override (media id); null means the featured photo.' }) socialImage: string | null;
+  @ApiProperty({ type: [CorrectionDto], description: 'Correction notices, oldest first (POST …/corrections appends one).' }) corrections: CorrectionDto[];
   @ApiProperty({ type: StaffRefDto, nullable: true }) createdBy: StaffRefDto | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SCRIPT_VARIANTS, type ScriptVariant } from '../../distribution/variants/script-variants.js';
 import { MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from '../../search/search-query.js';
 
 export class SearchContentQueryDto {
@@ -23,6 +24,11 @@ export class SearchContentQueryDto {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
   limit?: number;
+
+  @ApiPropertyOptional({ enum: SCRIPT_VARIANTS, description: 'Deliver the hits in this script (see GET /api/content/articles).' })
+  @IsOptional()
+  @IsIn(SCRIPT_VARIANTS, { message: `variant must be one of ${SCRIPT_VARIANTS.join(', ')}` })
+  variant?: ScriptVariant;
 }
 
 export class SearchSectionDto {

@@ -1,9 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto.js';
+import { SCRIPT_VARIANTS, type ScriptVariant } from '../../distribution/variants/script-variants.js';
+
+const VARIANT_DOC = {
+  enum: SCRIPT_VARIANTS,
+  description:
+    'Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) ' +
+    'phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it.',
+};
+
+/** `?variant=` (422 for an unknown one), accepted by every public content route. */
+export class VariantQueryDto {
+  @ApiPropertyOptional(VARIANT_DOC)
+  @IsOptional()
+  @IsIn(SCRIPT_VARIANTS, { message: `variant must be one of ${SCRIPT_VARIANTS.join(', ')}` })
+  variant?: ScriptVariant;
+}
+
+export class ArticleQueryDto extends VariantQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'ninjs'], description: 'ninjs: IPTC ninjs 3.3 (as with Accept: application/ninjs+json).' })
+  @IsOptional()
+  @IsIn(['json', 'ninjs'], { message: 'format must be json or ninjs' })
+  format?: 'json' | 'ninjs';
+}
 
 export class ListContentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional(VARIANT_DOC)
+  @IsOptional()
+  @IsIn(SCRIPT_VARIANTS, { message: `variant must be one of ${SCRIPT_VARIANTS.join(', ')}` })
+  variant?: ScriptVariant;
+
   @ApiPropertyOptional({ example: 'guo-ji', description: 'Section slug; stories of its sub-sections are included.' })
   @IsOptional()
   @IsString()
@@ -55,6 +83,11 @@ export class ContentArticleSummaryDto {
   @ApiProperty({ description: 'Last republication.' }) updatedAt: string;
 }
 
+export class ContentCorrectionDto {
+  @ApiProperty({ example: '本文早前误指会谈历时两小时，实为一个半小时。' }) text: string;
+  @ApiProperty({ example: '2026-01-23T02:00:00.000Z' }) at: string;
+}
+
 export class ContentArticleDto extends ContentArticleSummaryDto {
   @ApiProperty({
     type: 'array',
@@ -62,6 +95,24 @@ export class ContentArticleDto extends ContentArticleSummaryDto {
     description: 'Body blocks; image blocks carry the photo fields (effective caption and credit).',
   })
   body: unknown[];
+  @ApiProperty({ type: [ContentCorrectionDto], description: 'Correction notices, oldest first.' }) corrections: ContentCorrectionDto[];
+  @ApiProperty({ description: "The editor's SEO title, else the headline." }) seoTitle: string;
+  @ApiProperty({ nullable: true, type: String, description: "The editor's meta description, else the excerpt." }) seoDescription: string | null;
+  @ApiProperty({ description: "The editor's canonical URL, else the story's page on the reader site." }) canonicalUrl: string;
+  @ApiProperty({ type: ContentPhotoDto, nullable: true, description: 'The social-card photo, else the featured photo.' }) socialImage: ContentPhotoDto | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) for a <script type="application/ld+json">.',
+  })
+  jsonLd: Record<string, unknown>;
+}
+
+export class ContentPreviewDto extends ContentArticleDto {
+  @ApiProperty({ description: 'The working copy is shown; it may never have been published (publishedAt is then the time of this preview).' })
+  preview: true;
+  @ApiProperty({ example: 'draft', description: "The story's workflow state." }) status: string;
+  @ApiProperty({ description: 'When this preview link stops working.' }) expiresAt: string;
 }
 
 export class ContentArticlePageDto {
