@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { WebhooksModule } from './distribution/webhooks/webhooks.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         HousekeepingModule,
         SearchModule,
         ImporterModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ResponseHeadersInterceptor }],
     };

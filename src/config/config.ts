@@ -41,6 +41,19 @@ export interface AppConfig {
   trustProxy: number;
   /** The reader site, which feeds, sitemaps and webhook payloads link to. */
   publicSite: { url: string; articlePath: string; publicationName: string };
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Deliver to non-public addresses too (tests, on-premises receivers). */
+  allowPrivate: boolean;
+  timeoutMs: number;
+  /** Deliveries in flight per process. */
+  concurrency: number;
+  retryBaseMs: number;
+  pollIntervalMs: number;
+  /** Continuous failure for this long disables an endpoint. */
+  disableAfterMs: number;
 }
 
 export class ConfigError extends Error {
@@ -104,5 +117,13 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     loginThrottle: { maxPerAccount: v.LOGIN_MAX_PER_ACCOUNT, maxPerIp: v.LOGIN_MAX_PER_IP, windowSeconds: v.LOGIN_WINDOW_SECONDS },
     trustProxy: v.TRUST_PROXY,
     publicSite: { url: v.PUBLIC_SITE_URL.replace(/\/+$/, ''), articlePath: v.ARTICLE_PATH_TEMPLATE, publicationName: v.PUBLICATION_NAME },
+    webhooks: {
+      allowPrivate: v.WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: v.WEBHOOK_TIMEOUT_MS,
+      concurrency: v.WEBHOOK_CONCURRENCY,
+      retryBaseMs: v.WEBHOOK_RETRY_BASE_MS,
+      pollIntervalMs: v.WEBHOOK_POLL_INTERVAL_MS,
+      disableAfterMs: v.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+    },
   });
 }

@@ -9,5 +9,6 @@ import { MediaSearch1796006975170 } from '../../migrations/1796006975170-media-s
 import { Search1796007308701 } from '../../migrations/1796007308701-search.js';
 import { ImportRecords1796008796586 } from '../../migrations/1796008796586-import-records.js';
 import { RefreshTokenExpiry1796017163898 } from '../../migrations/1796017163898-refresh-token-expiry.js';
+import { Webhooks1796623129365 } from '../../migrations/1796623129365-webhooks.js';
 
-export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874, Stories1796006663100, MediaSearch1796006975170, Search1796007308701, ImportRecords1796008796586, RefreshTokenExpiry1796017163898];
+export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874, Stories1796006663100, MediaSearch1796006975170, Search1796007308701, ImportRecords1796008796586, RefreshTokenExpiry1796017163898, Webhooks1796623129365];
