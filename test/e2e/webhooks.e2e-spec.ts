@@ -219,6 +219,26 @@ describe('webhooks', () => {
       await untilDelivery(all.id, (log) => log.length === 5 && log.every((d) => d.status === 'delivered'));
       await untilDelivery(onlyRemovals.id, (log) => log.length === 2 && log.every((d) => d.status === 'delivered'));
 
+      // The log pages newest first with its cursor.
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: request.Response = await request(t.http)
+          .get(`/api/admin/webhooks/${all.id}/deliveries`)
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', admin.auth)
+          .expect(200);
+        seen.push(...(page.body as { items: DeliveryBody[] }).items.map((d) => d.eventType));
+        cursor = (page.body as { nextCursor: string | null }).nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(['story.deleted', 'story.published', 'story.unpublished', 'story.updated', 'story.published']);
+      await request(t.http).get(`/api/admin/webhooks/${all.id}/deliveries?cursor=bogus`).set('Authorization', admin.auth).expect(422);
+      const failedOnly = await request(t.http)
+        .get(`/api/admin/webhooks/${all.id}/deliveries?status=failed`)
+        .set('Authorization', admin.auth)
+        .expect(200);
+      expect(failedOnly.body.items).toEqual([]);
+
       const types = (path: string) => at(path).map((r) => (JSON.parse(r.body) as { type: string }).type);
       expect(types('/lifecycle').sort()).toEqual(
         ['story.deleted', 'story.published', 'story.published', 'story.unpublished', 'story.updated'].sort(),

@@ -1,12 +1,13 @@
 // One delivery attempt from start to record: sign, send, and write down what happened. A failure is
 // given its next attempt by the retry schedule; an endpoint failing for WEBHOOK_DISABLE_AFTER_HOURS
 // is switched off, with the reason stored and an audit entry.
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { RecordBatch } from './record-batch.js';
 import { nextRetryDelay, succeeded } from './retry-schedule.js';
 import { signedHeaders } from './signing.js';
 import { WebhookSender, type SendResult } from './webhook-sender.js';
@@ -19,9 +20,11 @@ export interface AttemptOutcome {
 }
 
 @Injectable()
-export class WebhookAttempts implements OnModuleDestroy {
+export class WebhookAttempts implements OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
   private readonly sender: WebhookSender;
+  /** Successes of the last couple of milliseconds, recorded in one statement. */
+  private readonly delivered: RecordBatch<{ claim: ClaimedDelivery; attempt: AttemptRecord }>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -31,9 +34,11 @@ export class WebhookAttempts implements OnModuleDestroy {
   ) {
     const { allowPrivate, timeoutMs, concurrency } = config.webhooks;
     this.sender = new WebhookSender({ allowPrivate, timeoutMs, maxSockets: concurrency });
+    this.delivered = new RecordBatch((items) => this.repository.recordDelivered(this.dataSource.manager, items), concurrency, 2);
   }
 
-  onModuleDestroy(): void {
+  /** After the worker has abandoned what was in flight (beforeApplicationShutdown): closes kept-open connections. */
+  onApplicationShutdown(): void {
     this.sender.close();
   }
 
@@ -48,7 +53,7 @@ export class WebhookAttempts implements OnModuleDestroy {
     const result = await this.sender.send(claim.url, { ...headers }, claim.body, signal);
     const record: AttemptRecord = { at, status: result.status, latencyMs: result.latencyMs, error: result.error, excerpt: result.excerpt };
     if (succeeded(result)) {
-      await this.repository.recordDelivered(this.dataSource.manager, claim, record);
+      await this.delivered.add({ claim, attempt: record });
       return { delivered: true, retryInMs: null };
     }
     if (signal?.aborted) {

@@ -163,20 +163,37 @@ export class WebhooksRepository {
     return rows[0]?.next_attempt_at ?? null;
   }
 
-  /** A 2xx: delivered, and the endpoint is no longer failing. False when the claim was overtaken. */
-  async recordDelivered(manager: EntityManager, claim: ClaimedDelivery, attempt: AttemptRecord): Promise<boolean> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `WITH delivered AS (
-         UPDATE webhook_delivery SET status = 'delivered', delivered_at = now(), next_attempt_at = NULL, locked_until = NULL, manual = false,
-           last_attempt_at = $3, response_status = $4, latency_ms = $5, last_error = NULL, response_excerpt = $6
-         WHERE id = $1 AND attempts = $2 AND status = 'pending'
-         RETURNING endpoint_id),
+  /**
+   * 2xx answers, recorded in one statement: delivered, and their endpoints are no longer failing.
+   * A delivery whose claim was overtaken (its lease ran out and another process took it) is left
+   * alone. Returns how many were recorded.
+   */
+  async recordDelivered(manager: EntityManager, delivered: ReadonlyArray<{ claim: ClaimedDelivery; attempt: AttemptRecord }>): Promise<number> {
+    const column = <T>(pick: (d: { claim: ClaimedDelivery; attempt: AttemptRecord }) => T) => delivered.map(pick);
+    const rows = await manager.query<Array<{ recorded: number }>>(
+      `WITH answer AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[], $5::int[], $6::text[])
+           AS t(id, attempts, attempted_at, status, latency_ms, excerpt)),
+       delivered AS (
+         UPDATE webhook_delivery d SET status = 'delivered', delivered_at = now(), next_attempt_at = NULL, locked_until = NULL, manual = false,
+           last_attempt_at = a.attempted_at, response_status = a.status, latency_ms = a.latency_ms, last_error = NULL, response_excerpt = a.excerpt
+         FROM answer a
+         WHERE d.id = a.id AND d.attempts = a.attempts AND d.status = 'pending'
+         RETURNING d.endpoint_id),
        recovered AS (
-         UPDATE webhook_endpoint e SET failing_since = NULL FROM delivered WHERE e.id = delivered.endpoint_id AND e.failing_since IS NOT NULL)
-       SELECT endpoint_id AS id FROM delivered`,
-      [claim.id, claim.attempts, attempt.at, attempt.status, attempt.latencyMs, attempt.excerpt],
+         UPDATE webhook_endpoint e SET failing_since = NULL
+         WHERE e.id IN (SELECT endpoint_id FROM delivered) AND e.failing_since IS NOT NULL)
+       SELECT count(*)::int AS recorded FROM delivered`,
+      [
+        column((d) => d.claim.id),
+        column((d) => d.claim.attempts),
+        column((d) => d.attempt.at),
+        column((d) => d.attempt.status),
+        column((d) => d.attempt.latencyMs),
+        column((d) => d.attempt.excerpt),
+      ],
     );
-    return rows.length > 0;
+    return rows[0].recorded;
   }
 
   /**
