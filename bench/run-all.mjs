@@ -1,6 +1,8 @@
 // Runs every benchmark in turn, each in its own process: bench/media, bench/content-api, bench/search,
-// then any other bench/<folder> with a run script. A folder's run.mjs or run.js runs with node; a
-// run.ts is compiled first with the folder's tsconfig.json (into dist/bench/<folder>/run.js).
+// bench/distribution, then any other bench/<folder> with a run script. A folder's run.mjs or run.js
+// runs with node; a run.ts is compiled first with the folder's tsconfig.json (into
+// dist/bench/<folder>/run.js). A folder holding several benches of different features names them in
+// SCRIPTS instead, each run with node in turn.
 // A bench that fails does not stop the others; the exit code is 1 when any failed.
 //
 //   npm run build && node bench/run-all.mjs [--only=media,content-api] [--skip=search] [--dry-run]
@@ -14,7 +16,9 @@ import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BENCH = join(ROOT, 'bench');
-const ORDER = ['media', 'content-api', 'search'];
+const ORDER = ['media', 'content-api', 'search', 'distribution'];
+/** Folders whose benches are separate scripts (one per feature) rather than one run script. */
+const SCRIPTS = { distribution: ['webhooks.mjs'] };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, skip: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
 const list = (text) =>
@@ -42,6 +46,8 @@ function run(command, args) {
 function plan(folder) {
   const dir = join(BENCH, folder);
   for (const name of ['run.mjs', 'run.js']) if (existsSync(join(dir, name))) return { steps: [[process.execPath, [join(dir, name)]]] };
+  const scripts = (SCRIPTS[folder] ?? []).filter((name) => existsSync(join(dir, name)));
+  if (scripts.length) return { steps: scripts.map((name) => [process.execPath, [join(dir, name)]]) };
   if (existsSync(join(dir, 'run.ts'))) {
     if (!existsSync(join(dir, 'tsconfig.json'))) return { error: 'run.ts without a tsconfig.json: do not know how to compile it' };
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
