@@ -68,11 +68,6 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     if (this.started) void this.pump();
   }
 
-  /** Deliveries under way in this process (for tests and benches). */
-  get busy(): number {
-    return this.inFlight.size;
-  }
-
   private async pump(): Promise<void> {
     if (this.stopped) return;
     if (this.pumping) {
