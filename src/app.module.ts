@@ -13,6 +13,7 @@ import type { ResolvedConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { WebhooksModule } from './distribution/webhooks/webhooks.module.js';
 import { EventsModule } from './events/events.module.js';
 import { DeskModule } from './desk/desk.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         ImporterModule,
         DeskModule,
         ConsoleHostModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ResponseHeadersInterceptor }],
     };

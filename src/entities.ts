@@ -13,5 +13,7 @@ import { MediaAsset } from './media/media-asset.entity.js';
 import { SearchDocument } from './search/search-document.entity.js';
 import { Role } from './users/role.entity.js';
 import { User } from './users/user.entity.js';
+import { WebhookDelivery } from './distribution/webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from './distribution/webhooks/webhook-endpoint.entity.js';
 
-export const entities: Function[] = [User, Role, RefreshToken, AuditEntry, MediaAsset, LoginAttempt, Category, Article, ArticleRevision, ArticleMedia, PublishedArticle, SearchDocument, ImportRecord, PreviewGrant];
+export const entities: Function[] = [User, Role, RefreshToken, AuditEntry, MediaAsset, LoginAttempt, Category, Article, ArticleRevision, ArticleMedia, PublishedArticle, SearchDocument, ImportRecord, PreviewGrant, WebhookEndpoint, WebhookDelivery];

@@ -17,6 +17,7 @@ export enum Permission {
   RoleManage = 'role.manage',
   AuditRead = 'audit.read',
   ImportRun = 'import.run',
+  WebhookManage = 'webhook.manage',
 }
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -42,4 +43,5 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<Permission, string>> = {
   [Permission.RoleManage]: 'Create, change and delete roles.',
   [Permission.AuditRead]: 'Read the audit log.',
   [Permission.ImportRun]: 'Import stories from text.',
+  [Permission.WebhookManage]: 'Register, change and delete webhook endpoints, read their delivery logs and redeliver.',
 };

@@ -53,6 +53,19 @@ export interface AppConfig {
     protectedTermPaths: string[];
     preview: { defaultTtlSeconds: number; maxTtlSeconds: number };
   };
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** Deliver to non-public addresses too (tests, on-premises receivers). */
+  allowPrivate: boolean;
+  timeoutMs: number;
+  /** Deliveries in flight per process. */
+  concurrency: number;
+  retryBaseMs: number;
+  pollIntervalMs: number;
+  /** Continuous failure for this long disables an endpoint. */
+  disableAfterMs: number;
 }
 
 /**
@@ -135,6 +148,14 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
       publicApiUrl: (v.PUBLIC_API_URL ?? v.PUBLIC_SITE_URL).replace(/\/+$/, ''),
       protectedTermPaths: v.VARIANT_PROTECTED_TERMS_PATHS ? v.VARIANT_PROTECTED_TERMS_PATHS.split(',').map((s) => s.trim()) : [],
       preview: { defaultTtlSeconds: v.PREVIEW_TTL_SECONDS, maxTtlSeconds: v.PREVIEW_MAX_TTL_SECONDS },
+    },
+    webhooks: {
+      allowPrivate: v.WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: v.WEBHOOK_TIMEOUT_MS,
+      concurrency: v.WEBHOOK_CONCURRENCY,
+      retryBaseMs: v.WEBHOOK_RETRY_BASE_MS,
+      pollIntervalMs: v.WEBHOOK_POLL_INTERVAL_MS,
+      disableAfterMs: v.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
     },
   });
 }

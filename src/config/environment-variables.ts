@@ -160,4 +160,27 @@ export class EnvironmentVariables {
   /** The longest a preview link may be asked to last. */
   @Transform(toInt) @IsInt({ message: 'must be a number of seconds' }) @Min(60) @Max(31_536_000)
   PREVIEW_MAX_TTL_SECONDS: number = 7 * 86400;
+  /** Webhook deliveries to loopback, private, link-local and other non-public addresses: only for tests and on-premises receivers. */
+  @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE: boolean = false;
+
+  /** How long one webhook delivery may take, connection to last byte. */
+  @Transform(toInt) @IsInt({ message: 'must be a number of milliseconds' }) @Min(500) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /** Webhook deliveries one process has in flight at most. */
+  @Transform(toInt) @IsInt({ message: 'must be a whole number from 1 to 256' }) @Min(1) @Max(256)
+  WEBHOOK_CONCURRENCY: number = 16;
+
+  /** The first retry's delay; each later one doubles, up to 720 times this (6 hours at the default). */
+  @Transform(toInt) @IsInt({ message: 'must be a number of milliseconds' }) @Min(10) @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS: number = 30_000;
+
+  /** How often each process looks for due webhook deliveries it was not told about (a safety net). */
+  @Transform(toInt) @IsInt({ message: 'must be a number of milliseconds' }) @Min(100) @Max(300_000)
+  WEBHOOK_POLL_INTERVAL_MS: number = 5_000;
+
+  /** An endpoint whose deliveries have all failed for this long is disabled. */
+  @Transform(toInt) @IsInt({ message: 'must be a number of hours' }) @Min(1) @Max(8_760)
+  WEBHOOK_DISABLE_AFTER_HOURS: number = 72;
 }

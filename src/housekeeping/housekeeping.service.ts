@@ -1,6 +1,7 @@
 // Deletes what can no longer matter, so it stops growing: refresh tokens well past their expiry,
-// failed-login counters whose window ended long ago, and media files no asset refers to (left by a
-// crash between a file write and its commit). Every process runs the timer; PostgreSQL advisory
+// failed-login counters whose window ended long ago, webhook deliveries past their retention (the
+// webhooks module says how long), and media files no asset refers to (left by a crash between a file
+// write and its commit). Every process runs the timer; PostgreSQL advisory
 // locks let one of them do each job at a time. Each row batch is its own short transaction, so a
 // large backlog never keeps rows locked while logins and refreshes wait.
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
@@ -9,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { WebhookRetention } from '../distribution/webhooks/webhook-retention.service.js';
 import { MediaOrphanSweeper } from '../media/media-orphans.service.js';
 import { HousekeepingRepository, MEDIA_SWEEP_LOCK } from './housekeeping.repository.js';
 
@@ -35,6 +37,7 @@ const MEDIA_SWEEP_EVERY_MS = 24 * 60 * 60 * 1000;
 export interface SweepCounts {
   refreshTokens: number;
   loginAttempts: number;
+  webhookDeliveries: number;
   mediaFiles: number;
 }
 
@@ -52,6 +55,7 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: HousekeepingRepository,
     private readonly mediaOrphans: MediaOrphanSweeper,
+    private readonly webhookRetention: WebhookRetention,
   ) {
     this.task = new PeriodicTask(() => this.run(), config.housekeepingIntervalMs);
   }
@@ -76,11 +80,12 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
    * sweeping and carries on to the end.
    */
   async sweep(options: { media?: boolean } = {}): Promise<SweepCounts> {
-    const counts: SweepCounts = { refreshTokens: 0, loginAttempts: 0, mediaFiles: 0 };
+    const counts: SweepCounts = { refreshTokens: 0, loginAttempts: 0, webhookDeliveries: 0, mediaFiles: 0 };
     const loginAttemptAge = this.config.loginThrottle.windowSeconds + LOGIN_ATTEMPT_MARGIN_SECONDS;
     const purges: Array<[Exclude<keyof SweepCounts, 'mediaFiles'>, PurgeBatch]> = [
       ['refreshTokens', (m) => this.repository.purgeExpiredRefreshTokens(m, REFRESH_TOKEN_RETENTION_SECONDS, PURGE_BATCH_SIZE)],
       ['loginAttempts', (m) => this.repository.purgeEndedLoginAttempts(m, loginAttemptAge, PURGE_BATCH_SIZE)],
+      ['webhookDeliveries', (m) => this.webhookRetention.purgeBatch(m, PURGE_BATCH_SIZE)],
     ];
     try {
       rows: for (const [kind, purgeBatch] of purges) {
@@ -95,7 +100,8 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
       if (options.media !== false && !this.task.stopping) counts.mediaFiles = await this.sweepMediaFiles();
       return counts;
     } finally {
-      if (counts.refreshTokens + counts.loginAttempts + counts.mediaFiles > 0) this.logger.log(counts, 'housekeeping purged');
+      if (counts.refreshTokens + counts.loginAttempts + counts.webhookDeliveries + counts.mediaFiles > 0)
+        this.logger.log(counts, 'housekeeping purged');
     }
   }
 

@@ -21,11 +21,12 @@ const EDITOR = [
   Permission.MediaDelete,
   Permission.ImportRun,
 ];
-const ADMIN = [...EDITOR, Permission.UserManage, Permission.RoleManage, Permission.AuditRead];
+const ADMIN = [...EDITOR, Permission.UserManage, Permission.RoleManage, Permission.AuditRead, Permission.WebhookManage];
 
 /**
  * What each built-in role always grants: administrators may add to a built-in role but never take
- * these away. Must equal the grants the identity migration seeds (a test checks it does).
+ * these away. Must equal the grants the migrations seed (the identity migration, then webhook.manage
+ * for admin in the webhooks one; a test checks they do).
  */
 export const BUILT_IN_ROLE_CORE_GRANTS: Readonly<Record<string, readonly Permission[]>> = Object.freeze({
   contributor: CONTRIBUTOR,

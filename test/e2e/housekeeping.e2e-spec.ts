@@ -135,7 +135,7 @@ describe('housekeeping', () => {
       [PURGE_BATCH_SIZE + 1],
     );
 
-    expect(await housekeeping.sweep()).toEqual({ refreshTokens: backlog, loginAttempts: PURGE_BATCH_SIZE + 1, mediaFiles: 0 });
+    expect(await housekeeping.sweep()).toEqual({ refreshTokens: backlog, loginAttempts: PURGE_BATCH_SIZE + 1, webhookDeliveries: 0, mediaFiles: 0 });
     expect(await expiredTokensLeft()).toBe(0);
     await refresh(session.refreshToken).expect(200);
   });
@@ -147,7 +147,7 @@ describe('housekeeping', () => {
     try {
       await other.startTransaction();
       await other.query('SELECT pg_advisory_xact_lock($1)', [HOUSEKEEPING_LOCK]);
-      expect(await housekeeping.sweep()).toEqual({ refreshTokens: 0, loginAttempts: 0, mediaFiles: 0 });
+      expect(await housekeeping.sweep()).toEqual({ refreshTokens: 0, loginAttempts: 0, webhookDeliveries: 0, mediaFiles: 0 });
       expect(await expiredTokensLeft()).toBe(10);
       await other.commitTransaction();
     } finally {

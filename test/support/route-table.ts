@@ -77,6 +77,13 @@ export const AUTHENTICATED_ROUTES: readonly AuthenticatedRoute[] = [
   route('POST', '/api/admin/articles/:id/preview', STORY_READER, { expiresInSeconds: 1 }),
   route('DELETE', '/api/admin/articles/:id/preview', STORY_READER),
   route('POST', '/api/admin/imports', Permission.ImportRun),
+  route('GET', '/api/admin/webhooks', Permission.WebhookManage),
+  route('POST', '/api/admin/webhooks', Permission.WebhookManage),
+  route('GET', '/api/admin/webhooks/:id', Permission.WebhookManage),
+  route('PATCH', '/api/admin/webhooks/:id', Permission.WebhookManage),
+  route('DELETE', '/api/admin/webhooks/:id', Permission.WebhookManage),
+  route('GET', '/api/admin/webhooks/:id/deliveries', Permission.WebhookManage),
+  route('POST', '/api/admin/webhooks/:id/deliveries/:deliveryId/redeliver', Permission.WebhookManage),
 ];
 
 export const NOBODY_ID = '00000000-0000-4000-8000-000000000000';

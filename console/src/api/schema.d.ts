@@ -73,6 +73,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/articles/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append a correction to a published story
+         * @description Requires article.publish and the right to touch the story. The notice is public at once (content API `corrections`, feeds, ninjs) without publishing other pending edits, and is kept in the revision history as a `correction` revision. Location names that revision.
+         */
+        post: operations["CorrectionsController_append"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/articles/{id}/diff": {
         parameters: {
             query?: never;
@@ -88,6 +108,30 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/articles/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A preview link to the story's working copy
+         * @description Requires the right to touch the story (article.edit.any, or article.edit.own on one's own). The token opens GET /api/content/preview/{token} (drafts and never-published stories too) until it expires or DELETE revokes it.
+         */
+        post: operations["PreviewsController_grant"];
+        /**
+         * Revoke every preview link to the story
+         * @description Requires the right to touch the story. Takes effect at once in every process.
+         */
+        delete: operations["PreviewsController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -661,6 +705,118 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/admin/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear a user's failed logins
+         * @description Requires `user.manage`. Forgets the failed logins counted against the account, from every address, so a locked-out or delayed user can log in at once. Recorded in the audit log as `user.unlock`.
+         */
+        post: operations["LoginLockoutController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Requires webhook.manage. Oldest first; secrets are never shown.
+         */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Requires webhook.manage. The answer carries the signing `secret` (Standard Webhooks, `whsec_…`) this once: store it. Deliveries are signed with it (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint
+         * @description Requires webhook.manage. Never shows the secret.
+         */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Requires webhook.manage. Its delivery log goes with it; nothing queued is sent. If-Match is optional.
+         */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, pause, enable or rotate the secret of a webhook endpoint
+         * @description Requires webhook.manage. If-Match is optional (a stale one answers 412). `active: true` enables an endpoint again after it was disabled for failing, and sends what waited; `rotateSecret: true` answers with the new `secret`, once.
+         */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a webhook endpoint
+         * @description Requires webhook.manage. Newest first: each event sent (or to be sent) with its status, attempts, last answer and next attempt.
+         */
+        get: operations["WebhooksController_deliveryLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Requires webhook.manage. Queues the same message (same `webhook-id`, freshly signed) for now: one more attempt for a delivered or failed one, the next attempt brought forward for a pending one.
+         */
+        post: operations["WebhooksController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -691,8 +847,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke a refresh token
-         * @description Public: the refresh token is the credential. Answers 204 whether or not the token was live.
+         * End a session (log out)
+         * @description Public: the refresh token is the credential. Ends its session: the refresh token and every access token of that login stop working, on every server process within a second. Other sessions of the user go on. Answers 204 whether or not the token was live.
          */
         post: operations["AuthController_logout"];
         delete?: never;
@@ -770,7 +926,7 @@ export interface paths {
         };
         /**
          * Published stories, newest first
-         * @description Public. Filter by section slug (sub-sections included) or tag; keyset pages via cursor.
+         * @description Public. Filter by section slug (sub-sections included) or tag; keyset pages via cursor; `variant` converts the script.
          */
         get: operations["ContentController_list"];
         put?: never;
@@ -790,7 +946,7 @@ export interface paths {
         };
         /**
          * One published story by slug
-         * @description Public. The live version: later edits show only after the next publish.
+         * @description Public. The live version (later edits show only after the next publish), with corrections, effective SEO fields and a NewsArticle JSON-LD object. `Accept: application/ninjs+json` or `format=ninjs` answers IPTC ninjs 3.3 instead (Vary: Accept); `variant` converts the script.
          */
         get: operations["ContentController_get"];
         put?: never;
@@ -821,6 +977,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/content/preview/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A story's working copy, for a preview link
+         * @description Public to whoever holds the token (POST /api/admin/articles/{id}/preview). The content API story shape plus `preview`, `status` and `expiresAt`; drafts and never-published stories too. Answers carry Cache-Control: private, no-store and X-Robots-Tag: noindex.
+         */
+        get: operations["PreviewController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/content/search": {
         parameters: {
             query?: never;
@@ -830,9 +1006,111 @@ export interface paths {
         };
         /**
          * Search published stories
-         * @description Public. Every word of q must appear (headline, subheadline, excerpt, body or photo captions); traditional and simplified script, full- and half-width forms find each other. Best matches first, a fresher story ahead on near-ties; keyset pages via cursor. A word shared by very many stories is ranked among the newest 100 of them.
+         * @description Public. Every word of q must appear (headline, subheadline, excerpt, body or photo captions); traditional and simplified script, full- and half-width forms find each other. Best matches first, a fresher story ahead on near-ties; keyset pages via cursor. A word shared by very many stories is ranked among the newest 100 of them. `variant` converts the hits to a script.
          */
         get: operations["ContentSearchController_searchContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/atom.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom feed */
+        get: operations["FeedsController_atom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/feed.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JSON Feed 1.1 */
+        get: operations["FeedsController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/rss.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RSS 2.0 feed */
+        get: operations["FeedsController_rss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/sections/{slug}/atom.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's Atom feed */
+        get: operations["FeedsController_sectionAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/sections/{slug}/feed.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's JSON Feed 1.1 */
+        get: operations["FeedsController_sectionJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/sections/{slug}/rss.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A section's RSS 2.0 feed */
+        get: operations["FeedsController_sectionRss"];
         put?: never;
         post?: never;
         delete?: never;
@@ -865,7 +1143,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers. */
+        /** Readiness: start-up is complete (on a first start, the initial content imported) and the database answers. */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -887,6 +1165,86 @@ export interface paths {
          * @description Public. `rendition` is `<thumb|medium|large>.<webp|jpeg|png|gif|avif>`. Answers only while a published story uses the photo; 404 otherwise, so photos of embargoed stories do not leak.
          */
         get: operations["MediaPublicController_rendition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/robots.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * robots.txt
+         * @description Keeps crawlers off the admin side and previews; names the sitemaps.
+         */
+        get: operations["SitemapsController_robots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sitemap index
+         * @description The Google News sitemap and one sitemap per month of first publication (at most 50,000 URLs each).
+         */
+        get: operations["SitemapsController_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemaps/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's sitemap
+         * @description `2026-01.xml` (first 50,000 stories of January 2026 UTC), `2026-01-2.xml` (the next).
+         */
+        get: operations["SitemapsController_month"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sitemaps/news.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Google News sitemap
+         * @description Stories first published in the last 48 hours, newest first, at most 1,000.
+         */
+        get: operations["SitemapsController_news"];
         put?: never;
         post?: never;
         delete?: never;
@@ -955,9 +1313,13 @@ export interface components {
             /** @description Body blocks in reading order; image blocks carry the photo as used (AdminImageBlock). */
             body: (components["schemas"]["ParagraphBlockDto"] | components["schemas"]["SubheadingBlockDto"] | components["schemas"]["AdminImageBlockDto"] | components["schemas"]["QuoteBlockDto"] | components["schemas"]["ListBlockDto"])[];
             byline: string | null;
+            /** @description Override; null means the story's reader-site URL. */
+            canonicalUrl: string | null;
             category: components["schemas"]["CategoryRefDto"] | null;
             /** Format: uuid */
             categoryId: string | null;
+            /** @description Correction notices, oldest first (POST …/corrections appends one). */
+            corrections: components["schemas"]["CorrectionDto"][];
             createdAt: string;
             createdBy: components["schemas"]["StaffRefDto"] | null;
             /** @description Number of the revision the working copy is. */
@@ -984,8 +1346,17 @@ export interface components {
             /** @description The last request-changes note, until resubmitted. */
             reviewNote: components["schemas"]["ReviewNoteDto"] | null;
             scheduledAt: string | null;
+            /** @description Override; null means the excerpt. */
+            seoDescription: string | null;
+            /** @description Override; null means the headline. */
+            seoTitle: string | null;
             /** @example bu-lin-ken-yu-la-fu-luo-fu-zai-ri-nei-wa-hui-mian */
             slug: string;
+            /**
+             * Format: uuid
+             * @description Override (media id); null means the featured photo.
+             */
+            socialImage: string | null;
             source: components["schemas"]["ArticleSourceDto"] | null;
             /** @enum {string} */
             status: "draft" | "in_review" | "scheduled" | "published" | "unpublished" | "archived";
@@ -1069,16 +1440,30 @@ export interface components {
             /** @description Body blocks; image blocks carry the photo fields (effective caption and credit). */
             body: Record<string, never>[];
             byline: string | null;
+            /** @description The editor's canonical URL, else the story's page on the reader site. */
+            canonicalUrl: string;
             category: components["schemas"]["ContentSectionDto"] | null;
+            /** @description Correction notices, oldest first. */
+            corrections: components["schemas"]["ContentCorrectionDto"][];
             dateline: string | null;
             excerpt: string | null;
             featuredImage: components["schemas"]["ContentPhotoDto"] | null;
             headline: string;
+            /** @description A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) for a <script type="application/ld+json">. */
+            jsonLd: {
+                [key: string]: unknown;
+            };
             /** @example zh-Hans */
             language: string;
             /** @description First publication. */
             publishedAt: string;
+            /** @description The editor's meta description, else the excerpt. */
+            seoDescription: string | null;
+            /** @description The editor's SEO title, else the headline. */
+            seoTitle: string;
             slug: string;
+            /** @description The social-card photo, else the featured photo. */
+            socialImage: components["schemas"]["ContentPhotoDto"] | null;
             subheadline: string | null;
             tags: string[];
             /** @description Last republication. */
@@ -1123,6 +1508,12 @@ export interface components {
             /** @description Always null: the whole tree is one page. */
             nextCursor: string | null;
         };
+        ContentCorrectionDto: {
+            /** @example 2026-01-23T02:00:00.000Z */
+            at: string;
+            /** @example 本文早前误指会谈历时两小时，实为一个半小时。 */
+            text: string;
+        };
         ContentPhotoDto: {
             altText: string | null;
             /** @example 布林肯（右）与拉夫罗夫在日内瓦会面。 */
@@ -1132,6 +1523,49 @@ export interface components {
             height: number | null;
             renditions: components["schemas"]["ContentRenditionDto"][];
             width: number | null;
+        };
+        ContentPreviewDto: {
+            authors: components["schemas"]["ContentAuthorDto"][];
+            /** @description Body blocks; image blocks carry the photo fields (effective caption and credit). */
+            body: Record<string, never>[];
+            byline: string | null;
+            /** @description The editor's canonical URL, else the story's page on the reader site. */
+            canonicalUrl: string;
+            category: components["schemas"]["ContentSectionDto"] | null;
+            /** @description Correction notices, oldest first. */
+            corrections: components["schemas"]["ContentCorrectionDto"][];
+            dateline: string | null;
+            excerpt: string | null;
+            /** @description When this preview link stops working. */
+            expiresAt: string;
+            featuredImage: components["schemas"]["ContentPhotoDto"] | null;
+            headline: string;
+            /** @description A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) for a <script type="application/ld+json">. */
+            jsonLd: {
+                [key: string]: unknown;
+            };
+            /** @example zh-Hans */
+            language: string;
+            /** @description The working copy is shown; it may never have been published (publishedAt is then the time of this preview). */
+            preview: boolean;
+            /** @description First publication. */
+            publishedAt: string;
+            /** @description The editor's meta description, else the excerpt. */
+            seoDescription: string | null;
+            /** @description The editor's SEO title, else the headline. */
+            seoTitle: string;
+            slug: string;
+            /** @description The social-card photo, else the featured photo. */
+            socialImage: components["schemas"]["ContentPhotoDto"] | null;
+            /**
+             * @description The story's workflow state.
+             * @example draft
+             */
+            status: string;
+            subheadline: string | null;
+            tags: string[];
+            /** @description Last republication. */
+            updatedAt: string;
         };
         ContentRenditionDto: {
             format: string;
@@ -1176,6 +1610,12 @@ export interface components {
             /** @example guo-ji */
             slug: string;
         };
+        CorrectionDto: {
+            /** @example 2026-01-23T02:00:00.000Z */
+            at: string;
+            /** @example 本文早前误指会谈历时两小时，实为一个半小时。 */
+            text: string;
+        };
         CreateArticleDto: {
             /** @description Staff user ids credited on the story, in byline order. Defaults to the creator. */
             authors?: string[];
@@ -1183,6 +1623,12 @@ export interface components {
             body?: (components["schemas"]["ParagraphBlockDto"] | components["schemas"]["SubheadingBlockDto"] | components["schemas"]["ImageBlockDto"] | components["schemas"]["QuoteBlockDto"] | components["schemas"]["ListBlockDto"])[];
             /** @example ■陈兆良报导 */
             byline?: string | null;
+            /**
+             * Format: uri
+             * @description Canonical link (a syndicated story's original, say); null: the story's reader-site URL.
+             * @example https://partner.example/world/original-story
+             */
+            canonicalUrl?: string | null;
             /** Format: uuid */
             categoryId?: string | null;
             /** @example (日内瓦22日讯) */
@@ -1205,11 +1651,20 @@ export interface components {
             language?: string;
             /** @description Stored on the revision this save creates. */
             note?: string;
+            /** @description Meta description; null: the excerpt. */
+            seoDescription?: string | null;
+            /** @description Title for search engines and social cards; null or absent: the headline. */
+            seoTitle?: string | null;
             /**
              * @description Made from the headline (pinyin for Chinese) when omitted; kept after first publication unless sent.
              * @example bu-lin-ken-la-fu-luo-fu
              */
             slug?: string;
+            /**
+             * Format: uuid
+             * @description Photo (media id) for social cards; null: the featured photo.
+             */
+            socialImage?: string | null;
             /** @example 美方下周书面回复俄要求 */
             subheadline?: string | null;
             /**
@@ -1240,12 +1695,23 @@ export interface components {
              */
             slug?: string;
         };
+        CreateCorrectionDto: {
+            /** @example 本文早前误指会谈历时两小时，实为一个半小时。 */
+            text: string;
+        };
+        CreatePreviewDto: {
+            /**
+             * @description How long the link works, in seconds: default PREVIEW_TTL_SECONDS (an hour), at most PREVIEW_MAX_TTL_SECONDS (a week).
+             * @example 3600
+             */
+            expiresInSeconds?: number;
+        };
         CreateRoleRequest: {
             /** @example Sub-editors: edit any story, no publishing. */
             description?: string;
             /** @example copy-desk */
             name: string;
-            permissions: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run")[];
+            permissions: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run" | "webhook.manage")[];
         };
         CreateUserRequest: {
             /** @example 林美玲 */
@@ -1267,6 +1733,17 @@ export interface components {
              *     ]
              */
             roles: string[];
+        };
+        CreateWebhookRequest: {
+            /** @example Rebuilds the reader site */
+            description?: string;
+            /** @description The events it receives: `story.published` (A story went live: its first publication, or a republication after it was taken down.); `story.updated` (What readers see of a live story changed: republished with changes, a photo’s words, or a section move.); `story.unpublished` (A story was taken down (unpublished or archived).); `story.deleted` (A story that was live was deleted.); `story.corrected` (A correction notice was appended to a live story.); `media.updated` (The caption, credit or file of a photo that a live story shows changed.); `section.changed` (A section was created, renamed, moved or deleted.). */
+            events: ("story.published" | "story.updated" | "story.unpublished" | "story.deleted" | "story.corrected" | "media.updated" | "section.changed")[];
+            /**
+             * @description http or https. Loopback, private, link-local and other non-public addresses are refused unless WEBHOOK_ALLOW_PRIVATE=true.
+             * @example https://www.newsroom.example/hooks/masthead
+             */
+            url: string;
         };
         DeskCountsDto: {
             /** @description Stories in each state (deleted ones not counted). */
@@ -1575,7 +2052,7 @@ export interface components {
         PermissionResponse: {
             description: string;
             /** @enum {string} */
-            name: "article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run";
+            name: "article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run" | "webhook.manage";
         };
         PersonDto: {
             /** @example 陈兆良 */
@@ -1619,6 +2096,12 @@ export interface components {
             altText: string | null;
             caption: string | null;
             credit: string | null;
+        };
+        PreviewGrantDto: {
+            /** @example 2026-01-22T09:00:00.000Z */
+            expiresAt: string;
+            /** @description Opaque; use it as GET /api/content/preview/{token}. */
+            token: string;
         };
         ProblemResponse: {
             /** @example User was not found. */
@@ -1697,7 +2180,7 @@ export interface components {
             note: string | null;
             number: number;
             /** @enum {string} */
-            reason: "create" | "save" | "submit" | "publish" | "restore" | "import";
+            reason: "create" | "save" | "submit" | "publish" | "restore" | "import" | "correction";
             /** @description Every editorial field as saved. */
             snapshot: {
                 [key: string]: unknown;
@@ -1711,7 +2194,7 @@ export interface components {
             note: string | null;
             number: number;
             /** @enum {string} */
-            reason: "create" | "save" | "submit" | "publish" | "restore" | "import";
+            reason: "create" | "save" | "submit" | "publish" | "restore" | "import" | "correction";
         };
         RoleListResponse: {
             items: components["schemas"]["RoleResponse"][];
@@ -1722,7 +2205,7 @@ export interface components {
             /** @description Seeded by migration; cannot be deleted, renamed or stripped of its core grants. */
             builtIn: boolean;
             /** @description Grants that cannot be removed (empty for custom roles). */
-            corePermissions: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run")[];
+            corePermissions: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run" | "webhook.manage")[];
             /** Format: date-time */
             createdAt: string;
             description: string;
@@ -1730,7 +2213,7 @@ export interface components {
             id: string;
             /** @example editor */
             name: string;
-            permissions: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run")[];
+            permissions: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run" | "webhook.manage")[];
             /** Format: date-time */
             updatedAt: string;
             /** @description Users holding the role (active or not). */
@@ -1806,6 +2289,12 @@ export interface components {
             body?: (components["schemas"]["ParagraphBlockDto"] | components["schemas"]["SubheadingBlockDto"] | components["schemas"]["ImageBlockDto"] | components["schemas"]["QuoteBlockDto"] | components["schemas"]["ListBlockDto"])[];
             /** @example ■陈兆良报导 */
             byline?: string | null;
+            /**
+             * Format: uri
+             * @description Canonical link (a syndicated story's original, say); null: the story's reader-site URL.
+             * @example https://partner.example/world/original-story
+             */
+            canonicalUrl?: string | null;
             /** Format: uuid */
             categoryId?: string | null;
             /** @example (日内瓦22日讯) */
@@ -1828,11 +2317,20 @@ export interface components {
             language?: string;
             /** @description Stored on the revision this save creates. */
             note?: string;
+            /** @description Meta description; null: the excerpt. */
+            seoDescription?: string | null;
+            /** @description Title for search engines and social cards; null or absent: the headline. */
+            seoTitle?: string | null;
             /**
              * @description Made from the headline (pinyin for Chinese) when omitted; kept after first publication unless sent.
              * @example bu-lin-ken-la-fu-luo-fu
              */
             slug?: string;
+            /**
+             * Format: uuid
+             * @description Photo (media id) for social cards; null: the featured photo.
+             */
+            socialImage?: string | null;
             /** @example 美方下周书面回复俄要求 */
             subheadline?: string | null;
             /**
@@ -1880,7 +2378,7 @@ export interface components {
             description?: string;
             /** @example copy-desk */
             name?: string;
-            permissions?: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run")[];
+            permissions?: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run" | "webhook.manage")[];
         };
         UpdateUserRequest: {
             /** @description false deactivates the account: its tokens stop working at once. */
@@ -1893,6 +2391,18 @@ export interface components {
             password?: string;
             /** @description Replaces the role set. Changing it logs the user out everywhere. */
             roles?: string[];
+        };
+        UpdateWebhookRequest: {
+            /** @description false pauses it: nothing new is queued for it and what is queued waits. true enables it again (also after it was disabled for failing), and what waited is sent. */
+            active?: boolean;
+            /** @description null clears it. */
+            description?: string | null;
+            /** @description Replaces the set. */
+            events?: ("story.published" | "story.updated" | "story.unpublished" | "story.deleted" | "story.corrected" | "media.updated" | "section.changed")[];
+            /** @description true issues a new secret, returned once in this answer. For 24 hours deliveries are signed with both the new and the old secret, so receivers can switch without missing one. */
+            rotateSecret?: boolean;
+            /** @description As at creation. */
+            url?: string;
         };
         UserPageResponse: {
             items: components["schemas"]["UserResponse"][];
@@ -1913,7 +2423,7 @@ export interface components {
             /** Format: date-time */
             lastLoginAt: string | null;
             /** @description Effective permissions (the union of the roles); on /api/auth/me, login, refresh and a single user. */
-            permissions?: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run")[];
+            permissions?: ("article.create" | "article.edit.own" | "article.edit.any" | "article.submit" | "article.publish" | "article.schedule" | "article.unpublish" | "article.archive" | "article.delete" | "category.manage" | "media.upload" | "media.edit" | "media.delete" | "user.manage" | "role.manage" | "audit.read" | "import.run" | "webhook.manage")[];
             /**
              * @description Role names, sorted.
              * @example [
@@ -1938,6 +2448,109 @@ export interface components {
             title: string;
             /** @example /problems/not-found */
             type: string;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            nextCursor: string | null;
+        };
+        WebhookDeliveryResponse: {
+            /** @description Attempts made so far. */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** @enum {string} */
+            eventType: "story.published" | "story.updated" | "story.unpublished" | "story.deleted" | "story.corrected" | "media.updated" | "section.changed";
+            /**
+             * Format: uuid
+             * @description The `webhook-id` header of every attempt.
+             */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @description Why the last attempt failed. */
+            lastError: string | null;
+            /** @description Of the last attempt, in milliseconds. */
+            latencyMs: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @description The body sent. */
+            payload: components["schemas"]["WebhookPayloadResponse"];
+            /** @description The start of the last answer’s body (500 characters at most). */
+            responseExcerpt: string | null;
+            /** @description HTTP status of the last answer; null when none came. */
+            responseStatus: number | null;
+            /**
+             * @description pending: not yet delivered (waiting for its next attempt, or under way); failed: given up.
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+        };
+        WebhookEndpointPage: {
+            items: components["schemas"]["WebhookEndpointResponse"][];
+            /** @description Always null: every endpoint fits on one page. */
+            nextCursor: string | null;
+        };
+        WebhookEndpointResponse: {
+            /** @description false: paused by an administrator or disabled for failing (see disabledReason). */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** @description Why it was disabled automatically; null otherwise. */
+            disabledReason: string | null;
+            events: ("story.published" | "story.updated" | "story.unpublished" | "story.deleted" | "story.corrected" | "media.updated" | "section.changed")[];
+            /**
+             * Format: date-time
+             * @description Every delivery has failed since then; null while they succeed.
+             */
+            failingSince: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Until then the previous secret also signs (after a rotation).
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * @description The signing secret: only in the answer to creation and to rotateSecret. Store it; it is never shown again.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example https://www.newsroom.example/hooks/masthead */
+            url: string;
+            /** @description The ETag; send it in If-Match to change or delete only what you read. */
+            version: number;
+        };
+        WebhookPayloadDataResponse: {
+            /**
+             * @description section.changed only.
+             * @enum {string}
+             */
+            change?: "created" | "updated" | "deleted";
+            /**
+             * Format: uuid
+             * @description The story’s, photo’s or section’s id.
+             */
+            id: string;
+            /** @description The story’s or section’s slug; null for photos and deleted sections. */
+            slug: string | null;
+            /** @description The story’s address on the reader site (where it was, once withdrawn). */
+            url: string | null;
+            /** @description The story’s or photo’s version; null for sections. */
+            version: number | null;
+        };
+        WebhookPayloadResponse: {
+            data: components["schemas"]["WebhookPayloadDataResponse"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "story.published" | "story.updated" | "story.unpublished" | "story.deleted" | "story.corrected" | "media.updated" | "section.changed";
         };
         WorkflowNoteDto: {
             /** @description Kept on the revision (submit, publish) and in the audit entry. */
@@ -2361,6 +2974,89 @@ export interface operations {
             };
         };
     };
+    CorrectionsController_append: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the version last read; a stale one answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCorrectionDto"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it and ETag carries its version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponseDto"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission article.publish. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such story, or not one the caller may touch. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The story is not published (not-published). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Stale If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Invalid or unknown fields; `errors` names each with the reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
     RevisionsController_diff: {
         parameters: {
             query?: {
@@ -2419,6 +3115,115 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    PreviewsController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePreviewDto"];
+            };
+        };
+        responses: {
+            /** @description The signed token and when it expires. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewGrantDto"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller holds none of the permissions article.edit.own, article.edit.any. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such story, or not one the caller may touch. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description expiresInSeconds under 60 or over PREVIEW_MAX_TTL_SECONDS. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PreviewsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller holds none of the permissions article.edit.own, article.edit.any. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such story, or not one the caller may touch. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
         };
@@ -4395,7 +5200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description The caller holds none of the permissions article.create, article.edit.own, article.edit.any, article.submit, article.publish, article.schedule, article.unpublish, article.archive, article.delete, category.manage, media.upload, media.edit, media.delete, user.manage, role.manage, audit.read, import.run. */
+            /** @description The caller holds none of the permissions article.create, article.edit.own, article.edit.any, article.submit, article.publish, article.schedule, article.unpublish, article.archive, article.delete, category.manage, media.upload, media.edit, media.delete, user.manage, role.manage, audit.read, import.run, webhook.manage. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,6 +5746,463 @@ export interface operations {
             };
         };
     };
+    LoginLockoutController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account may log in again. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission user.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission webhook.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A bad filter, limit or cursor. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names it and ETag carries its version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission webhook.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description There are 100 endpoints already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Invalid fields: a URL that is not http(s), carries credentials or names a non-public address; an unknown event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ETag carries the version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission webhook.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such object, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, e.g. "3". */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission webhook.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such object, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Stale If-Match: the object changed since it was read; `currentVersion` and the ETag name the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, e.g. "3". */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The object as it is now; ETag carries the new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission webhook.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such object, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Stale If-Match: the object changed since it was read; `currentVersion` and the ETag name the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Invalid or unknown fields; `errors` names each with the reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveryLog: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                eventType?: "story.published" | "story.updated" | "story.unpublished" | "story.deleted" | "story.corrected" | "media.updated" | "section.changed";
+                /** @description Items per page (default 20; 50 for revisions, users and the audit log). */
+                limit?: number;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission webhook.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such endpoint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description A bad filter, limit or cursor. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description No valid access token (missing, expired, revoked, or the account is deactivated). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The caller lacks the permission webhook.manage. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such endpoint or delivery. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The endpoint is not active. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -4965,6 +6227,15 @@ export interface operations {
             };
             /** @description Wrong email or password, or a deactivated account (one answer for all). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5005,12 +6276,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The token no longer works. */
+            /** @description The session has ended. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
             };
             422: {
                 headers: {
@@ -5080,6 +6360,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description Wrong current password, or a new password the policy refuses. */
             422: {
                 headers: {
@@ -5130,6 +6419,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5150,6 +6448,8 @@ export interface operations {
                 /** @description Items per page (default 20; 50 for revisions, users and the audit log). */
                 limit?: number;
                 tag?: string;
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
             };
             header?: {
                 /** @description An ETag from an earlier response; 304 when still current. */
@@ -5184,20 +6484,25 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Bad limit (max 100) or cursor. */
+            /** @description Bad limit (max 100), cursor or variant. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                    "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
         };
     };
     ContentController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description ninjs: IPTC ninjs 3.3 (as with Accept: application/ninjs+json). */
+                format?: "json" | "ninjs";
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
             header?: {
                 /** @description An ETag from an earlier response; 304 when still current. */
                 "If-None-Match"?: string;
@@ -5215,6 +6520,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContentArticleDto"];
+                    "application/ninjs+json": components["schemas"]["ContentArticleDto"];
                 };
             };
             /** @description Not modified (If-None-Match matched). */
@@ -5231,13 +6537,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                    "application/ninjs+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Bad variant or format. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                    "application/ninjs+json": components["schemas"]["ProblemResponse"];
                 };
             };
         };
     };
     ContentController_categories: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
             header?: {
                 /** @description An ETag from an earlier response; 304 when still current. */
                 "If-None-Match"?: string;
@@ -5262,6 +6582,76 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    PreviewController_open: {
+        parameters: {
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentPreviewDto"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A forged or revoked token, or the story was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The link has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ContentSearchController_searchContent: {
@@ -5274,6 +6664,8 @@ export interface operations {
                 limit?: number;
                 /** @description Words to find (all of them), in simplified or traditional Chinese, Latin script or a mix. Operators and punctuation are plain text. When no story holds every word, headlines containing the text (3+ characters) or a close spelling are returned instead. */
                 q: string;
+                /** @description Deliver the hits in this script (see GET /api/content/articles). */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
             };
             header?: {
                 /** @description An ETag from an earlier response; 304 when still current. */
@@ -5308,13 +6700,298 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description q empty, without letters or digits, or over 200 characters; bad cursor or limit. */
+            /** @description q empty, without letters or digits, or over 200 characters; bad cursor, limit or variant. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeedsController_atom: {
+        parameters: {
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole site of the newest 50 published stories; each featured photo as Media RSS (media:content with media:description = caption, media:credit = credit). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeedsController_json: {
+        parameters: {
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole site of the newest 50 published stories; each featured photo as Media RSS (media:content with media:description = caption, media:credit = credit). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/feed+json": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeedsController_rss: {
+        parameters: {
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole site of the newest 50 published stories; each featured photo as Media RSS (media:content with media:description = caption, media:credit = credit). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeedsController_sectionAtom: {
+        parameters: {
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A section (its sub-sections included) of the newest 50 published stories; each featured photo as Media RSS (media:content with media:description = caption, media:credit = credit). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No section with that slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeedsController_sectionJson: {
+        parameters: {
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A section (its sub-sections included) of the newest 50 published stories; each featured photo as Media RSS (media:content with media:description = caption, media:credit = credit). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/feed+json": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No section with that slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeedsController_sectionRss: {
+        parameters: {
+            query?: {
+                /** @description Deliver in this script: simplified (zh-Hans), standard traditional (zh-Hant), or traditional with Taiwan (zh-TW) or Hong Kong (zh-HK) phrasing. Converts headlines, body, captions, credits and section names with OpenCC; protected terms stay as written. Content-Language names it. */
+                variant?: "zh-Hans" | "zh-Hant" | "zh-TW" | "zh-HK";
+            };
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A section (its sub-sections included) of the newest 50 published stories; each featured photo as Media RSS (media:content with media:description = caption, media:credit = credit). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No section with that slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Bad variant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
         };
@@ -5409,7 +7086,7 @@ export interface operations {
                 };
             };
             /**
-             * @description The database does not answer.
+             * @description Still starting, or the database does not answer.
              *
              *     The Health Check is not successful
              */
@@ -5533,6 +7210,137 @@ export interface operations {
                     "image/png": components["schemas"]["ProblemResponse"];
                     "image/webp": components["schemas"]["ProblemResponse"];
                 };
+            };
+        };
+    };
+    SitemapsController_robots: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Plain text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SitemapsController_index: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A sitemaps.org sitemap index with lastmod. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SitemapsController_month: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A sitemaps.org urlset with lastmod. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No stories that month (or page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    SitemapsController_news: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; 304 when still current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A urlset with news:news (publication name and language, publication_date, title). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Not modified (If-None-Match matched). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
