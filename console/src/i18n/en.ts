@@ -231,6 +231,7 @@ export const en = {
   'reason.publish': 'published',
   'reason.restore': 'restored',
   'reason.import': 'imported',
+  'reason.correction': 'correction appended',
 
   'diff.none': 'No differences.',
   'diff.before': 'Before',

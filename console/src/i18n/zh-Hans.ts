@@ -232,6 +232,7 @@ export const zhHans: Record<MessageKey, string> = {
   'reason.publish': '发布',
   'reason.restore': '恢复',
   'reason.import': '导入',
+  'reason.correction': '更正',
 
   'diff.none': '没有差别。',
   'diff.before': '修改前',
