@@ -71,7 +71,7 @@ describe('feeds and sitemaps', () => {
     it('RSS 2.0 carries the published stories, newest first, with the featured photo as Media RSS', async () => {
       const res = await get('/feeds/rss.xml').expect(200);
       expect(res.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
-      expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+      expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300, stale-if-error=86400');
       expect(res.text).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
       const channel = parser.parse(res.text).rss.channel;
       expect(channel.title).toBe('东方日报');
