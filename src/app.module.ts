@@ -15,7 +15,6 @@ import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { WebhooksModule } from './distribution/webhooks/webhooks.module.js';
 import { EventsModule } from './events/events.module.js';
-import { DeskModule } from './desk/desk.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HousekeepingModule } from './housekeeping/housekeeping.module.js';
 import { ImporterModule } from './importer/importer.module.js';
@@ -49,7 +48,6 @@ export class AppModule implements NestModule {
         HousekeepingModule,
         SearchModule,
         ImporterModule,
-        DeskModule,
         ConsoleHostModule,
         WebhooksModule,
       ],

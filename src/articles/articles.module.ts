@@ -8,6 +8,7 @@ import { ArticleWorkflowService } from './article-workflow.service.js';
 import { ArticlesController } from './articles.controller.js';
 import { ArticlesRepository } from './articles.repository.js';
 import { ArticlesService } from './articles.service.js';
+import { DeskController } from './desk.controller.js';
 import { CorrectionsController } from './corrections.controller.js';
 import { CorrectionsService } from './corrections.service.js';
 import { EditorialStore } from './editorial-store.service.js';
@@ -16,7 +17,7 @@ import { RevisionsService } from './revisions.service.js';
 
 @Module({
   imports: [MediaModule, CategoriesModule, SearchModule],
-  controllers: [ArticlesController, ArticleWorkflowController, RevisionsController, CorrectionsController],
+  controllers: [ArticlesController, ArticleWorkflowController, RevisionsController, DeskController, CorrectionsController],
   providers: [ArticlesService, ArticleWorkflowService, RevisionsService, CorrectionsService, ArticlesRepository, EditorialStore, ArticleReferences],
   exports: [ArticlesService, ArticleWorkflowService, EditorialStore, ArticlesRepository],
 })

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { PublishedArticle } from './published-article.entity.js';
 import { Article } from './article.entity.js';
 import type { Correction, EditorialSnapshot } from './revision-diff.js';
-import type { ArticleStatus } from './workflow.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from './workflow.js';
 
 export interface AdminListFilter {
   status?: ArticleStatus;
@@ -129,6 +129,18 @@ export class ArticlesRepository {
   findActiveMany(ids: readonly string[]): Promise<Article[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(Article).findBy({ id: In([...ids]), deletedAt: IsNull() });
+  }
+
+  /** Stories (not deleted) in each state, filtered as the admin list is. */
+  async countByStatus(filter: Omit<AdminListFilter, 'status' | 'cursor' | 'limit'>): Promise<Record<ArticleStatus, number>> {
+    const qb = this.dataSource.getRepository(Article).createQueryBuilder('a').select('a.status', 'status').addSelect('count(*)::int', 'count');
+    if (filter.touchableBy) qb.andWhere('(a.created_by_id = :me OR :me = ANY(a.author_ids))', { me: filter.touchableBy });
+    if (filter.categoryId) qb.andWhere('a.category_id = :categoryId', { categoryId: filter.categoryId });
+    if (filter.authorId) qb.andWhere(':authorId = ANY(a.author_ids)', { authorId: filter.authorId });
+    const rows = await qb.groupBy('a.status').getRawMany<{ status: ArticleStatus; count: number }>();
+    const counts = Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, 0])) as Record<ArticleStatus, number>;
+    for (const row of rows) counts[row.status] = row.count;
+    return counts;
   }
 
   /** Most recently changed first; keyset pagination on (updated_at, id). */

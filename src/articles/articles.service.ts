@@ -19,6 +19,7 @@ import { applyInput, fieldsIn, initialSnapshot, type ArticleInput, type CreateOp
 import { Article } from './article.entity.js';
 import { ArticlesRepository } from './articles.repository.js';
 import type { ArticleResponseDto } from './dto/article-response.dto.js';
+import type { DeskCountsDto, DeskCountsQueryDto } from './dto/desk-counts.dto.js';
 import type { ListArticlesQueryDto } from './dto/list-articles.query.js';
 import { LIMITS } from './editorial-rules.js';
 import { checkEmbargoChange, type EmbargoState } from './embargo.js';
@@ -214,6 +215,12 @@ export class ArticlesService {
       user,
     );
     return { items: items.map((item, i) => ({ ...item, match: found[i].match })), nextCursor: hits.nextCursor };
+  }
+
+  /** How many stories the caller may see are in each state (the desk's tabs), filtered as the list is. */
+  async countByState(user: AuthUser, query: DeskCountsQueryDto): Promise<DeskCountsDto> {
+    const counts = await this.repository.countByStatus({ ...query, touchableBy: ownerScope(user, STORY_REACH) });
+    return { counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
   }
 
   /** Soft delete: off the public side at once, kept (with its revisions) in the database. */

@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
+import { AuthRetention } from './auth-retention.service.js';
 import { AuthService } from './auth.service.js';
 import { EndedSessions } from './ended-sessions.service.js';
 import { JwtAuthGuard, PermissionsGuard } from '../access/guards.js';
@@ -13,6 +14,7 @@ import { LoginAttemptRepository } from './login-attempt.repository.js';
 import { LoginLockoutController } from './login-lockout.controller.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { USER_SESSIONS } from '../users/sessions.js';
+import { UsersModule } from '../users/users.module.js';
 import { SessionRepository } from './session.repository.js';
 import { TokenService } from './token.service.js';
 
@@ -23,6 +25,7 @@ import { TokenService } from './token.service.js';
 @Global()
 @Module({
   imports: [
+    UsersModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -40,6 +43,7 @@ import { TokenService } from './token.service.js';
     TokenService,
     LoginAttemptRepository,
     LoginThrottleService,
+    AuthRetention,
     SessionRepository,
     EndedSessions,
     { provide: USER_SESSIONS, useExisting: TokenService },
@@ -47,6 +51,6 @@ import { TokenService } from './token.service.js';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
-  exports: [JwtModule, TokenService, USER_SESSIONS],
+  exports: [JwtModule, TokenService, USER_SESSIONS, AuthRetention],
 })
 export class AuthModule {}

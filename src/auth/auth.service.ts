@@ -6,6 +6,7 @@ import { NotFoundProblem, UnauthorizedProblem, ValidationProblem } from '../comm
 import { toUserResponse, type UserResponse } from '../users/dto/user.response.js';
 import { normalizeEmail } from '../users/email.js';
 import { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { SessionResponse } from './dto/auth.dto.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { hashAllowedPassword, hashPassword, needsRehash, timingDummyHash, verifyPassword } from '../users/passwords.js';
@@ -23,6 +24,7 @@ export class AuthService implements OnModuleInit {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -58,11 +60,8 @@ export class AuthService implements OnModuleInit {
     const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      await manager
-        .getRepository(User)
-        .update({ id: user.id }, { lastLoginAt: now, updatedAt: user.updatedAt, ...(rehash ? { passwordHash: rehash } : {}) });
+      await this.users.recordLogin(manager, user, now, rehash);
       user.lastLoginAt = now;
-      // A login is not an edit of the account: updatedAt is passed through unchanged above.
       const tokens = await this.tokens.issue(user, manager);
       await this.audit.record({ actor: user, action: 'auth.login', entity: 'user', entityId: user.id }, manager);
       return { ...tokens, user: toUserResponse(user, { withPermissions: true }) };
@@ -98,8 +97,7 @@ export class AuthService implements OnModuleInit {
     await this.throttle.succeeded(attempt);
     const passwordHash = await hashAllowedPassword(newPassword, user.email, 'newPassword');
     return this.dataSource.transaction(async (manager) => {
-      user.tokenVersion += 1;
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash, tokenVersion: user.tokenVersion });
+      user.tokenVersion = await this.users.replacePassword(manager, user, passwordHash);
       await this.tokens.revokeAllForUser(user.id, manager);
       const tokens = await this.tokens.issue(user, manager);
       await this.audit.record({ actor: user, action: 'auth.password_change', entity: 'user', entityId: user.id }, manager);

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
+import { ADVISORY_LOCKS } from './advisory-locks.js';
 import { dataSourceOptions } from './data-source-options.js';
 
-// Any fixed number works; it only has to be the same in every Masthead process.
-const MIGRATION_LOCK = 7_264_201;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 /**
  * Applies pending migrations under a PostgreSQL advisory lock, so several processes starting at

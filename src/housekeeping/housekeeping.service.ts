@@ -10,25 +10,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { AuthRetention } from '../auth/auth-retention.service.js';
 import { WebhookRetention } from '../distribution/webhooks/webhook-retention.service.js';
 import { MediaOrphanSweeper } from '../media/media-orphans.service.js';
 import { HousekeepingRepository, MEDIA_SWEEP_LOCK } from './housekeeping.repository.js';
 
 /** Rows per DELETE statement (and per transaction). */
 export const PURGE_BATCH_SIZE = 1000;
-
-/**
- * Only rows past their expiry are deleted: a rotated token presented again must find its row to
- * revoke its family, and an expired token is refused anyway. The extra week keeps that reuse signal
- * (family revoked, audit entry) for a week after expiry; after the purge such a token is unknown: 401.
- */
-export const REFRESH_TOKEN_RETENTION_SECONDS = 7 * 86_400;
-
-/**
- * Counters are dead once LOGIN_WINDOW_SECONDS has passed (the next failure starts a new window); the
- * margin covers processes briefly running with a longer window during a configuration change.
- */
-export const LOGIN_ATTEMPT_MARGIN_SECONDS = 3_600;
 
 const FIRST_SWEEP_DELAY_MS = 5 * 60 * 1000;
 /** Walking the media store lists every file (one request per 1,000 on S3): once a day is plenty. */
@@ -55,6 +43,7 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: HousekeepingRepository,
     private readonly mediaOrphans: MediaOrphanSweeper,
+    private readonly authRetention: AuthRetention,
     private readonly webhookRetention: WebhookRetention,
   ) {
     this.task = new PeriodicTask(() => this.run(), config.housekeepingIntervalMs);
@@ -81,10 +70,9 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
    */
   async sweep(options: { media?: boolean } = {}): Promise<SweepCounts> {
     const counts: SweepCounts = { refreshTokens: 0, loginAttempts: 0, webhookDeliveries: 0, mediaFiles: 0 };
-    const loginAttemptAge = this.config.loginThrottle.windowSeconds + LOGIN_ATTEMPT_MARGIN_SECONDS;
     const purges: Array<[Exclude<keyof SweepCounts, 'mediaFiles'>, PurgeBatch]> = [
-      ['refreshTokens', (m) => this.repository.purgeExpiredRefreshTokens(m, REFRESH_TOKEN_RETENTION_SECONDS, PURGE_BATCH_SIZE)],
-      ['loginAttempts', (m) => this.repository.purgeEndedLoginAttempts(m, loginAttemptAge, PURGE_BATCH_SIZE)],
+      ['refreshTokens', (m) => this.authRetention.purgeRefreshTokens(m, PURGE_BATCH_SIZE)],
+      ['loginAttempts', (m) => this.authRetention.purgeLoginAttempts(m, PURGE_BATCH_SIZE)],
       ['webhookDeliveries', (m) => this.webhookRetention.purgeBatch(m, PURGE_BATCH_SIZE)],
     ];
     try {

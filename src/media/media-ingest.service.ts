@@ -1,7 +1,7 @@
 // Photos arriving: a new upload, or the file for a placeholder the importer made. The file is
 // checked and rendered, its files stored, then the row and its audit entry commit together; if
 // anything fails after the files were written, they are removed again.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,6 +10,9 @@ import type { AuthUser } from '../access/auth-user.js';
 import { assertVersion } from '../common/if-match.js';
 import { NotFoundProblem } from '../common/problem.js';
 import { describe, fileFacts } from './asset-fields.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import type { PhotoMetadataDto } from './dto/photo-metadata.dto.js';
 import type { UploadMediaFieldsDto } from './dto/upload-media.dto.js';
 import type { MediaResponse } from './dto/media-response.dto.js';
 import { toMediaResponse } from './media-response.js';
@@ -17,7 +20,9 @@ import { MediaAsset } from './media-asset.entity.js';
 import { MediaFileStore, type StoredUpload } from './media-file-store.js';
 import { EditorialEventBus } from '../events/editorial-event-bus.js';
 import { NotAPlaceholderProblem } from './media.problems.js';
+import { inspectImage } from './processing/image-inspection.js';
 import { ImageProcessor } from './processing/image-processor.js';
+import { readEmbeddedFields } from './processing/metadata-reader.js';
 import { isUuid } from './storage/storage-keys.js';
 import type { ReceivedFile } from './upload/hashing-disk-storage.js';
 
@@ -29,6 +34,7 @@ export class MediaIngestService {
     private readonly files: MediaFileStore,
     private readonly audit: AuditService,
     private readonly events: EditorialEventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A new photo. Form fields win over the file's embedded IPTC/XMP, field by field. */
@@ -44,6 +50,13 @@ export class MediaIngestService {
       return asset;
     });
     return toMediaResponse(uploaded);
+  }
+
+  /** What an upload of this file would take from its embedded IPTC/XMP, without storing anything. */
+  async readMetadata(file: ReceivedFile): Promise<PhotoMetadataDto> {
+    const image = await inspectImage(file.path, this.config.media.maxPixels);
+    const embedded = await readEmbeddedFields(image.metadata);
+    return { mime: image.mime, width: image.width, height: image.height, ...embedded, capturedAt: embedded.capturedAt?.toISOString() ?? null };
   }
 
   /**

@@ -1,15 +1,12 @@
 // Reads a photo's embedded caption, credit and the rest without storing anything, so an upload form
 // can show them (and let the editor change them) before the photo is saved.
-import { Controller, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermissions } from '../access/decorators.js';
 import { ProblemResponse, ValidationProblemResponse } from '../common/openapi.js';
 import { Permission } from '../access/permissions.js';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.js';
 import { PhotoMetadataDto } from './dto/photo-metadata.dto.js';
-import { inspectImage } from './processing/image-inspection.js';
-import { readEmbeddedFields } from './processing/metadata-reader.js';
+import { MediaIngestService } from './media-ingest.service.js';
 import type { ReceivedFile } from './upload/hashing-disk-storage.js';
 import { MediaUploadInterceptor, UploadedPhoto } from './upload/media-upload.interceptor.js';
 
@@ -17,7 +14,7 @@ import { MediaUploadInterceptor, UploadedPhoto } from './upload/media-upload.int
 @ApiBearerAuth()
 @Controller('api/admin/media/metadata')
 export class MediaMetadataController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly ingest: MediaIngestService) {}
 
   @Post()
   @HttpCode(200)
@@ -34,9 +31,7 @@ export class MediaMetadataController {
   @ApiResponse({ status: 413, type: ProblemResponse, description: 'Over MEDIA_MAX_BYTES, or more pixels than MEDIA_MAX_PIXELS.' })
   @ApiResponse({ status: 415, type: ProblemResponse, description: 'Not multipart, or not JPEG, PNG, WebP, GIF or AVIF.' })
   @ApiResponse({ status: 422, type: ValidationProblemResponse, description: 'No file, or an image that cannot be read.' })
-  async read(@UploadedPhoto() file: ReceivedFile): Promise<PhotoMetadataDto> {
-    const image = await inspectImage(file.path, this.config.media.maxPixels);
-    const embedded = await readEmbeddedFields(image.metadata);
-    return { mime: image.mime, width: image.width, height: image.height, ...embedded, capturedAt: embedded.capturedAt?.toISOString() ?? null };
+  read(@UploadedPhoto() file: ReceivedFile): Promise<PhotoMetadataDto> {
+    return this.ingest.readMetadata(file);
   }
 }

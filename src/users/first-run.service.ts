@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ADVISORY_LOCKS } from '../database/advisory-locks.js';
 import { DataSource } from 'typeorm';
 import { commonPasswords, passwordWeakness } from './password-policy.js';
 import { hashPassword } from './passwords.js';
@@ -14,7 +15,7 @@ import { Role } from './role.entity.js';
 import { User } from './user.entity.js';
 
 // Any fixed number: it only has to be the same in every Masthead process.
-const FIRST_RUN_LOCK = 7_264_203;
+const FIRST_RUN_LOCK = ADVISORY_LOCKS.firstRun;
 const FIRST_ADMIN_ROLE = 'admin';
 export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
 

@@ -1,6 +1,7 @@
 // The queries of the users module that need SQL: user pages, the administrator count, role usage.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ADVISORY_LOCKS } from '../database/advisory-locks.js';
 import { Brackets, DataSource, In, type EntityManager } from 'typeorm';
 import { ADMINISTRATION_PERMISSIONS } from './grants.js';
 import { User } from './user.entity.js';
@@ -14,14 +15,42 @@ export interface UserFilters {
   limit: number;
 }
 
-// Any fixed number: it only has to be the same in every Masthead process.
-const ADMINISTRATION_LOCK = 7_264_202;
+const ADMINISTRATION_LOCK = ADVISORY_LOCKS.userAdministration;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * A successful login: when it happened, and the password rehashed with today's parameters when
+   * `rehash` is given. Not an edit of the account, so `updatedAt` keeps its value.
+   */
+  async recordLogin(manager: EntityManager, user: Pick<User, 'id' | 'updatedAt'>, at: Date, rehash: string | null): Promise<void> {
+    await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: at, updatedAt: user.updatedAt, ...(rehash ? { passwordHash: rehash } : {}) });
+  }
+
+  /** A new password chosen by its owner; every access token issued before it stops working. Returns the new token version. */
+  async replacePassword(manager: EntityManager, user: Pick<User, 'id' | 'tokenVersion'>, passwordHash: string): Promise<number> {
+    const tokenVersion = user.tokenVersion + 1;
+    await manager.getRepository(User).update({ id: user.id }, { passwordHash, tokenVersion });
+    return tokenVersion;
+  }
+
+  /** Active users whose roles let them write stories (any of `writerPermissions`), by name; at most `limit`. */
+  writers(writerPermissions: readonly string[], q: string | undefined, limit: number): Promise<Array<Pick<User, 'id' | 'displayName'>>> {
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.displayName'])
+      .where('u.active')
+      .andWhere(`EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.permissions && :writer::text[])`, {
+        writer: writerPermissions,
+      });
+    if (q?.trim()) qb.andWhere(`u.display_name ILIKE :pattern ESCAPE '\\'`, { pattern: likePattern(q.trim()) });
+    return qb.orderBy('u.display_name', 'ASC').addOrderBy('u.id', 'ASC').take(limit).getMany();
+  }
 
   /** Up to `limit` users in email order, with their roles. */
   async page(filters: UserFilters): Promise<User[]> {

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user.js';
+import { Permission } from '../access/permissions.js';
 import { hashAllowedPassword } from './passwords.js';
 import { AuditService } from '../audit/audit.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/cursor.js';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '../common/problem.js';
+import type { PeopleDto, PeopleQueryDto } from './dto/people.dto.js';
 import type { CreateUserRequest, ListUsersQuery, UpdateUserRequest } from './dto/user.request.js';
 import { toUserResponse, type UserResponse } from './dto/user.response.js';
 import { normalizeEmail } from './email.js';
@@ -16,6 +18,11 @@ import { USER_SESSIONS, type UserSessions } from './sessions.js';
 import { UsersRepository } from './users.repository.js';
 
 const DEFAULT_PAGE_SIZE = 50;
+
+/** Holding any of these makes a user someone who writes stories. */
+const WRITER_PERMISSIONS: readonly Permission[] = [Permission.ArticleCreate, Permission.ArticleEditOwn, Permission.ArticleEditAny];
+/** A newsroom's writers fit in one answer. */
+const PEOPLE_LIMIT = 1000;
 
 interface Changes {
   summary: Record<string, unknown>;
@@ -32,6 +39,12 @@ export class UsersService {
     @Inject(USER_SESSIONS) private readonly sessions: UserSessions,
     private readonly audit: AuditService,
   ) {}
+
+  /** The staff a story can credit as authors: id and name only, for writers who may not read the user administration. */
+  async writers(query: PeopleQueryDto): Promise<PeopleDto> {
+    const people = await this.users.writers(WRITER_PERMISSIONS, query.q, PEOPLE_LIMIT);
+    return { items: people.map((p) => ({ id: p.id, displayName: p.displayName })), nextCursor: null };
+  }
 
   async list(query: ListUsersQuery): Promise<Page<UserResponse>> {
     const after = decodeCursor(query.cursor, { email: 'text' });

@@ -4,7 +4,7 @@ import { RequireAnyPermission } from '../access/decorators.js';
 import { ALL_PERMISSIONS } from '../access/permissions.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { NewsroomDto } from './dto/desk.dto.js';
+import { NewsroomDto } from './newsroom.dto.js';
 
 @ApiTags('desk')
 @ApiBearerAuth()
