@@ -420,7 +420,7 @@ export interface paths {
          * Staff who can be credited as authors
          * @description Requires article.create, article.edit.own or article.edit.any. Active users whose roles let them write stories: id and name only (no email), by name.
          */
-        get: operations["DeskController_people"];
+        get: operations["PeopleController_people"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4373,7 +4373,7 @@ export interface operations {
             };
         };
     };
-    DeskController_people: {
+    PeopleController_people: {
         parameters: {
             query?: {
                 /** @description Part of the name (any case). */
@@ -4411,12 +4411,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description An over-long name filter. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationProblemResponse"];
+                    "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
         };
