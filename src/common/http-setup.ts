@@ -46,24 +46,32 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
   );
   document.info.license = { name: 'Proprietary: all rights reserved' };
-  return markPublicOperations(document);
+  return completeOperations(document);
 }
 
 /**
- * Routes marked @Public() say so (`security: []`); every other route must have declared its bearer
- * token (`@ApiBearerAuth()` on its controller), or the document would call it public by omission.
+ * What every operation shares: routes marked @Public() say so (`security: []`), and every other route
+ * must have declared its bearer token (`@ApiBearerAuth()` on its controller), or the document would
+ * call it public by omission. The request budget (request-budget.ts) answers 422 on every route for a
+ * query string no request may carry; operations that name no 422 of their own get that one.
  */
-function markPublicOperations(document: OpenAPIObject): OpenAPIObject {
+function completeOperations(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
       const operation = item[method];
       if (!operation) continue;
       if ((operation as unknown as Record<string, unknown>)[PUBLIC_EXTENSION] === true) operation.security = [];
       else if (!operation.security?.length) throw new Error(`${method.toUpperCase()} ${path} is neither @Public() nor documented with @ApiBearerAuth()`);
+      operation.responses['422'] ??= REQUEST_BUDGET_ANSWER;
     }
   }
   return document;
 }
+
+const REQUEST_BUDGET_ANSWER = {
+  description: 'The query string carries a NUL byte or a lone surrogate, or more than 50 parameters.',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ValidationProblemResponse' } } },
+};
 
 function setupOpenApi(app: NestExpressApplication): void {
   // Swagger UI resolves its assets relative to the page: /docs/ would look for them under /docs/docs/.

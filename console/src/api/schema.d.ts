@@ -1449,7 +1449,7 @@ export interface components {
             excerpt: string | null;
             featuredImage: components["schemas"]["ContentPhotoDto"] | null;
             headline: string;
-            /** @description A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) for a <script type="application/ld+json">. */
+            /** @description A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) to embed as is in the page, in a script element of type application/ld+json. */
             jsonLd: {
                 [key: string]: unknown;
             };
@@ -1540,7 +1540,7 @@ export interface components {
             expiresAt: string;
             featuredImage: components["schemas"]["ContentPhotoDto"] | null;
             headline: string;
-            /** @description A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) for a <script type="application/ld+json">. */
+            /** @description A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) to embed as is in the page, in a script element of type application/ld+json. */
             jsonLd: {
                 [key: string]: unknown;
             };
@@ -2729,6 +2729,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     ArticlesController_remove: {
@@ -2786,6 +2795,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -3226,6 +3244,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     ArticleWorkflowController_publish: {
@@ -3519,6 +3546,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -4075,6 +4111,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     CategoriesController_create: {
@@ -4180,6 +4225,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -4684,6 +4738,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     MediaAdminController_remove: {
@@ -4750,6 +4813,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -4905,6 +4977,15 @@ export interface operations {
                     "image/jpeg": components["schemas"]["ProblemResponse"];
                     "image/png": components["schemas"]["ProblemResponse"];
                     "image/webp": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -5102,6 +5183,15 @@ export interface operations {
                     "image/webp": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     MediaMetadataController_read: {
@@ -5210,6 +5300,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     RolesController_permissions: {
@@ -5247,6 +5346,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     RolesController_list: {
@@ -5282,6 +5390,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -5390,6 +5507,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     RolesController_delete: {
@@ -5443,6 +5569,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -5676,6 +5811,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     UsersController_update: {
@@ -5789,6 +5933,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -5946,6 +6099,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     WebhooksController_remove: {
@@ -6003,6 +6165,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -6202,6 +6373,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -6327,6 +6507,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
         };
@@ -7013,6 +7202,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     HealthController_ready: {
@@ -7084,6 +7282,15 @@ export interface operations {
                          */
                         status?: "ok" | "degraded";
                     };
+                };
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
                 };
             };
             /**
@@ -7212,6 +7419,15 @@ export interface operations {
                     "image/webp": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     SitemapsController_robots: {
@@ -7242,6 +7458,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     SitemapsController_index: {
@@ -7271,6 +7496,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
             };
         };
     };
@@ -7313,6 +7547,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
+            };
         };
     };
     SitemapsController_news: {
@@ -7342,6 +7585,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The query string carries a NUL byte or a lone surrogate, or more than 50 parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblemResponse"];
+                };
             };
         };
     };

@@ -103,7 +103,7 @@ export class ContentArticleDto extends ContentArticleSummaryDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) for a <script type="application/ld+json">.',
+    description: 'A ready schema.org NewsArticle (headline, datePublished, dateModified, author, image with its credit, publisher) to embed as is in the page, in a script element of type application/ld+json.',
   })
   jsonLd: Record<string, unknown>;
 }
