@@ -86,7 +86,7 @@ export class LoginThrottleService {
    * An administrator's unlock: the account's failures are forgotten, from every address (the
    * addresses' own counters stay, as they concern other accounts too). Audited.
    */
-  async unlock(actor: AuthUser, userId: string): Promise<void> {
+  async unlock(actor: AuthUser | null, userId: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOne({ where: { id: userId }, select: { id: true, email: true } });
     if (!user) throw new NotFoundProblem('User');
     const failedAttempts = await this.attempts.clearAccount(user.email);

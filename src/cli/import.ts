@@ -4,11 +4,9 @@
 // Exit status: 0 done, 1 a file failed (or the import could not run), 2 bad arguments.
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
-import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module.js';
+import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, type AppConfig } from '../config/config.js';
-import { prepareRuntime } from '../database/runtime.js';
+import { log, withAppContext } from './app-context.js';
 import { describeRun, summarise, type ImportRun, type PageResult } from '../importer/import-report.js';
 import { ImportService, type ImportFile } from '../importer/import.service.js';
 import { InitialContentService, readSeedFiles } from '../importer/initial-content.service.js';
@@ -32,15 +30,6 @@ interface CliArgs {
 }
 
 class UsageError extends Error {}
-
-const log = (message: string) => process.stderr.write(message + '\n');
-
-/** Nest's own messages (and anything a module logs) stay off stdout, which carries only results. */
-const stderrLogger: LoggerService = {
-  log: () => undefined,
-  warn: (message: unknown) => log(`warning: ${String(message)}`),
-  error: (message: unknown) => log(`error: ${String(message)}`),
-};
 
 function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { seed: false, dryRun: false, json: false, help: false, files: [] };
@@ -82,23 +71,6 @@ async function dryRun(entries: Array<ImportFile | PageResult>, config: AppConfig
   return { summary: summarise(pages), pages };
 }
 
-/** The application's services without its HTTP side (and without the scheduler, which is the server's job). */
-async function withImporter<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  const runtime = await prepareRuntime(config, log, { role: 'tool' });
-  try {
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...runtime.config, schedulerEnabled: false }), {
-      logger: stderrLogger,
-    });
-    try {
-      return await work(app);
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await runtime.embedded?.stop();
-  }
-}
-
 async function importEntries(app: INestApplicationContext, entries: Array<ImportFile | PageResult>): Promise<ImportRun> {
   const imports = app.get(ImportService);
   const pages: PageResult[] = [];
@@ -131,10 +103,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = loadConfig(process.env);
   let run: ImportRun;
   if (args.dryRun) run = await dryRun(await readFiles(args, config), config);
-  else if (args.seed) run = await withImporter(config, (app) => app.get(InitialContentService).importSeeds());
+  else if (args.seed) run = await withAppContext(config, (app) => app.get(InitialContentService).importSeeds());
   else {
     const entries = await readFiles(args, config);
-    run = await withImporter(config, (app) => importEntries(app, entries));
+    run = await withAppContext(config, (app) => importEntries(app, entries));
   }
   print(run, args.json);
   return run.summary.failed > 0 ? 1 : 0;

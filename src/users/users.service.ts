@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -75,6 +76,27 @@ export class UsersService {
       const summary = { email, displayName: user.displayName, roles: roles.map((r) => r.name).sort() };
       await this.audit.record({ actor, action: 'user.create', entity: 'user', entityId: user.id, summary }, manager);
       return toUserResponse(user, { withPermissions: true });
+    });
+  }
+
+  /**
+   * For an operator at the server who lost a password (`npm run user:reset-password -- EMAIL`): a
+   * generated password replaces it, every session of the account ends, and the audit log says so.
+   * 404 for an unknown email. The account's active flag and roles stay as they are.
+   */
+  async resetForgottenPassword(email: string): Promise<{ id: string; email: string; password: string; active: boolean }> {
+    const password = randomBytes(18).toString('base64url');
+    const passwordHash = await hashAllowedPassword(password, normalizeEmail(email));
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(User).findOne({ where: { email: normalizeEmail(email) } });
+      if (!user) throw new NotFoundProblem('User');
+      user.tokenVersion = await this.users.replacePassword(manager, user, passwordHash);
+      await this.sessions.revokeAllForUser(user.id, manager);
+      await this.audit.record(
+        { actor: null, action: 'user.update', entity: 'user', entityId: user.id, summary: { passwordReset: true, by: 'command line' } },
+        manager,
+      );
+      return { id: user.id, email: user.email, password, active: user.active };
     });
   }
 
