@@ -89,13 +89,25 @@ async function startOwned(dataDir: string, lock: DataDirLock, log: Log): Promise
 
 /** The database the owner of the data folder runs, if it is up; `stop` leaves it running. */
 async function runningDatabase(dataDir: string, inUse: DataDirInUseError, log: Log): Promise<EmbeddedDatabase | null> {
+  const running = await runningCluster(dataDir);
+  if (!running) return null;
+  log(`using the embedded PostgreSQL of the running Masthead process (pid ${inUse.owner.pid}) on 127.0.0.1:${running.port}`);
+  return { url: running.url, dataDir: running.pgDir, stop: async () => undefined };
+}
+
+/** The embedded cluster of `dataDir` if a server is up on it (whoever started it), with its URL. */
+async function runningCluster(dataDir: string): Promise<{ url: string; port: number; pgDir: string } | null> {
   const pgDir = await clusterDir(resolve(dataDir), await postgresUserIfRoot(), () => undefined);
   const lines = (await readFile(join(pgDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
   const [pid, port] = [Number(lines[0]), Number(lines[3])];
   if (!(pid > 0 && port > 0 && (await isPostgresProcess(pid)))) return null;
   const password = await clusterPassword(resolve(dataDir));
-  log(`using the embedded PostgreSQL of the running Masthead process (pid ${inUse.owner.pid}) on 127.0.0.1:${port}`);
-  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`, dataDir: pgDir, stop: async () => undefined };
+  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`, port, pgDir };
+}
+
+/** For `npm run db:url`: the connection URL of the embedded database while Masthead runs on `dataDir`; null otherwise. */
+export async function runningEmbeddedDatabaseUrl(dataDir: string): Promise<string | null> {
+  return (await runningCluster(dataDir))?.url ?? null;
 }
 
 /**

@@ -1,9 +1,10 @@
 // `npm start` with no DATABASE_URL: the real server process with its embedded PostgreSQL,
 // restarted, stopped with SIGTERM, and recovered after a SIGKILL of its whole process group.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 
 interface Server {
@@ -45,6 +46,12 @@ async function readiness(port: number): Promise<number> {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** `npm run -s db:url` on this data folder. */
+const databaseUrl = (dataDir: string) => {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATA_DIR: dataDir };
+  return promisify(execFile)(process.execPath, ['dist/src/cli/database-url.js'], { env });
+};
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
@@ -96,10 +103,14 @@ describe('embedded PostgreSQL lifecycle (npm start without DATABASE_URL)', () =>
     expect(await firstExit).toBe(0);
     expect(server.output()).toContain('embedded PostgreSQL stopped');
 
-    // Restart keeps the data.
+    // Without a running server, `npm run db:url` has no database to name.
+    await expect(databaseUrl(dataDir)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('No Masthead process is running') });
+
+    // Restart keeps the data, which PostgreSQL's own tools reach through `npm run db:url`.
     server = await startServer(dataDir);
     logged = server.output();
-    const again = await embeddedClient(dataDir);
+    const again = new pg.Client({ connectionString: (await databaseUrl(dataDir)).stdout.trim() });
+    await again.connect();
     const rows = await again.query(`SELECT summary FROM audit_entry WHERE action = 'test.marker'`);
     await again.end();
     expect(rows.rows).toEqual([{ summary: { kept: true } }]);
