@@ -8,7 +8,8 @@
 //
 // Benches read their own settings from the environment (BENCH_DATABASE_URL, …): see each run script.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,9 +29,13 @@ const list = (text) =>
 const only = list(values.only);
 const skip = list(values.skip) ?? [];
 
+// Every bench appends its figures here (figure() in bench/support.mjs); the summary prints them all.
+const FIGURES = join(tmpdir(), `masthead-bench-figures-${process.pid}.jsonl`);
+rmSync(FIGURES, { force: true });
+
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_FIGURES: FIGURES } });
     child.once('error', (error) => {
       process.stderr.write(`${error.message}\n`);
       resolve(1);
@@ -93,4 +98,21 @@ process.stdout.write('\n=== summary ===\n');
 for (const o of outcomes)
   process.stdout.write(`bench/${o.folder}: ${o.code === 0 ? 'ran' : `FAILED (exit ${o.code})`} in ${o.seconds.toFixed(0)} s\n`);
 if (outcomes.length === 0) process.stdout.write('no benches found\n');
+const figures = existsSync(FIGURES)
+  ? readFileSync(FIGURES, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+  : [];
+rmSync(FIGURES, { force: true });
+if (figures.length) {
+  const shown = (f) => (typeof f.value === 'number' ? (Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(f.value < 10 ? 2 : 1)) : String(f.value)) + (f.unit ? ` ${f.unit}` : '');
+  const rows = figures.map((f) => [f.bench, f.name, shown(f), f.target ?? '', f.met === null || f.met === undefined ? '' : f.met ? 'met' : 'NOT met']);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['bench', 'figure', 'value', 'target'][i].length));
+  const line = (r) => r.map((cell, i) => (i < 4 ? cell.padEnd(widths[i]) : cell)).join('  ');
+  process.stdout.write(`\n=== figures ===\n${line(['bench', 'figure', 'value', 'target', 'result'])}\n`);
+  for (const r of rows) process.stdout.write(line(r) + '\n');
+  const judged = figures.filter((f) => f.met === true || f.met === false);
+  process.stdout.write(`${judged.filter((f) => f.met).length} of ${judged.length} targets met\n`);
+}
 process.exit(outcomes.some((o) => o.code !== 0) ? 1 : 0);

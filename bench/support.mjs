@@ -1,5 +1,6 @@
 // What the plain-JavaScript benches (content-api, media) share: the PostgreSQL server they make
 // their throwaway databases on, and a deterministic random source for generated content.
+import { appendFileSync } from 'node:fs';
 import pg from 'pg';
 
 /** BENCH_DATABASE_URL names the server (default: the local one, user postgres). */
@@ -28,4 +29,17 @@ export function random(seed) {
     x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
     return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Reports one measured figure with its target. It is printed as it is measured and, when the bench
+ * runs under `npm run bench` (bench/run-all.mjs sets BENCH_FIGURES to a file), appended to that file
+ * as a JSON line so the run ends with one table of every figure, its target and whether it was met.
+ *   figure({ bench: 'content-api', name: 'by slug: app/raw req/s', value: 1.31, unit: '×', target: '≥ 1.2', met: true })
+ * `met` is null for figures that have no target (context such as the raw server's own req/s).
+ */
+export function figure({ bench, name, value, unit = '', target = null, met = null }) {
+  const shown = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1)) : String(value);
+  process.stdout.write(`  ${name}: ${shown}${unit ? ` ${unit}` : ''}${target ? ` (target ${target}: ${met ? 'met' : 'NOT met'})` : ''}\n`);
+  if (process.env.BENCH_FIGURES) appendFileSync(process.env.BENCH_FIGURES, JSON.stringify({ bench, name, value, unit, target, met }) + '\n');
 }
