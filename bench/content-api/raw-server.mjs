@@ -1,53 +1,42 @@
 // The baseline for bench/content-api/run.mjs: a minimal node:http + pg server answering the three
-// benchmarked content routes with the same SQL as src/content/content.repository.ts (list without
-// filters, keyset cursor, by slug), the same JSON shape as src/content/content.mapper.ts and the same
-// ETag and Cache-Control headers as the controller. No framework, no validation pipe, no logging.
-// What the app does on top of this is what the bench measures.
+// benchmarked content routes with the same SQL as src/content/content.repository.ts (the embargoed
+// photos, then the list without filters, the keyset cursor or the story by slug) and the same JSON,
+// ETag and Cache-Control as the app. For the JSON it calls the app's own mapper and story presenter
+// (from dist/), so both servers do the same work per request: no framework, no validation pipe, no
+// logging, no response cache. What the app does on top of this is what the bench measures.
 //
-// Started by run.mjs with DATABASE_URL and PORT (0: any free port); prints one JSON line {url, pid}
-// when listening and stops when its standard input closes.
-import { createHash } from 'node:crypto';
+// Started by run.mjs with DATABASE_URL, PORT (0: any free port) and the app's configuration
+// variables; prints one JSON line {url, pid} when listening and stops when its standard input closes.
+import 'reflect-metadata';
 import http from 'node:http';
 import pg from 'pg';
-import { BY_SLUG_SQL, FIRST_PAGE_SQL, NEXT_PAGE_SQL } from './queries.mjs';
+import { loadConfig } from '../../dist/src/config/config.js';
+import { contentEtag, toContentSummary } from '../../dist/src/content/content.mapper.js';
+import { originalView } from '../../dist/src/content/content-view.js';
+import { StoryPresenter } from '../../dist/src/content/story-presenter.js';
+import { SiteLinks } from '../../dist/src/distribution/site-links.js';
+import { BY_SLUG_SQL, EMBARGOED_PHOTOS_SQL, FIRST_PAGE_SQL, NEXT_PAGE_SQL } from './queries.mjs';
 
 const POOL_SIZE = 10; // as the app's TypeORM pool (src/database/data-source-options.ts)
-const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+const config = loadConfig(process.env);
 const DEFAULT_PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: POOL_SIZE, application_name: 'masthead-bench-raw' });
+const presenter = new StoryPresenter(new SiteLinks(config));
 
-const photo = (p) => ({ caption: p.caption, credit: p.credit, altText: p.altText, width: p.width, height: p.height, renditions: p.renditions });
-
-function summary(row) {
-  return {
-    slug: row.slug,
-    headline: row.headline,
-    subheadline: row.subheadline,
-    dateline: row.dateline,
-    language: row.language,
-    excerpt: row.excerpt,
-    featuredImage: row.featured_image ? photo(row.featured_image) : null,
-    category: row.category_slug && row.category_name ? { name: row.category_name, slug: row.category_slug } : null,
-    tags: row.tags,
-    authors: row.authors.map((a) => ({ displayName: a.displayName })),
-    byline: row.byline,
-    publishedAt: row.published_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
+/** As ContentViews.view() without a variant: the photos embargoes keep private now. */
+async function view() {
+  const { rows } = await pool.query(EMBARGOED_PHOTOS_SQL);
+  return { ...originalView(), hiddenPhotos: new Set(rows.map((r) => r.media_id)) };
 }
 
-const etagOf = (...parts) =>
-  `"${createHash('sha256')
-    .update(parts.map((p) => String(p)).join('\u0000'))
-    .digest('base64url')
-    .slice(0, 27)}"`;
+const etagOf = (base, v) => contentEtag(base, '', ...[...v.withheld].sort());
 
-function send(res, status, body, etag) {
+function send(res, status, body, etag, extra = {}) {
   const json = JSON.stringify(body);
-  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) };
-  if (etag) Object.assign(headers, { ETag: etag, 'Cache-Control': CACHE_CONTROL });
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), ...extra };
+  if (etag) Object.assign(headers, { ETag: etag, 'Cache-Control': config.contentCacheControl });
   res.writeHead(status, headers);
   res.end(json);
 }
@@ -69,23 +58,23 @@ async function list(res, params) {
     if (!after || typeof after.p !== 'string' || Number.isNaN(Date.parse(after.p)) || typeof after.id !== 'string' || !UUID.test(after.id))
       return problem(res, 422, 'Bad cursor');
   }
+  const v = await view();
   const { rows } = after ? await pool.query(NEXT_PAGE_SQL, [after.p, after.id, limit + 1]) : await pool.query(FIRST_PAGE_SQL, [limit + 1]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(JSON.stringify({ p: last.published_at.toISOString(), id: last.article_id })).toString('base64url')
-      : null;
-  const etag = etagOf(nextCursor, ...page.flatMap((r) => [r.article_id, r.updated_at.toISOString()]));
-  send(res, 200, { items: page.map(summary), nextCursor }, etag);
+    rows.length > limit && last ? Buffer.from(JSON.stringify({ p: last.published_at.toISOString(), id: last.article_id })).toString('base64url') : null;
+  const items = page.map((row) => toContentSummary(row, v));
+  send(res, 200, { items, nextCursor }, etagOf(contentEtag(nextCursor, ...page.flatMap((r) => [r.article_id, r.updated_at.toISOString()])), v));
 }
 
 async function bySlug(res, slug) {
+  const v = await view();
   const { rows } = await pool.query(BY_SLUG_SQL, [slug]);
   const row = rows[0];
   if (!row) return problem(res, 404, 'Not Found');
-  const body = (row.body ?? []).map((b) => (b.type === 'image' ? { type: 'image', ...photo(b) } : b));
-  send(res, 200, { ...summary(row), body }, etagOf(row.article_id, row.updated_at.toISOString()));
+  const story = presenter.present(row, v);
+  send(res, 200, story, etagOf(contentEtag(row.article_id, row.updated_at.toISOString()), v), { 'Content-Language': story.language, Vary: 'Accept' });
 }
 
 const server = http.createServer((req, res) => {

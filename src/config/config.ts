@@ -29,6 +29,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   corsOrigins: string[] | true | false;
   contentCacheControl: string;
+  /** Bytes of rendered public responses each process keeps; 0: no response cache. */
+  contentCacheBytes: number;
   seedOnEmptyDatabase: boolean;
   seedDir: string;
   defaultImportCategory: string;
@@ -127,6 +129,7 @@ function toAppConfig(v: EnvironmentVariables): AppConfig {
     logLevel: v.LOG_LEVEL,
     corsOrigins: cors,
     contentCacheControl: v.CONTENT_CACHE_CONTROL,
+    contentCacheBytes: v.CONTENT_CACHE_MB * 1024 * 1024,
     seedOnEmptyDatabase: v.SEED_ON_EMPTY_DATABASE,
     seedDir: v.SEED_DIR,
     defaultImportCategory: v.IMPORT_DEFAULT_CATEGORY,

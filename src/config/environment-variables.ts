@@ -88,6 +88,10 @@ export class EnvironmentVariables {
   @IsString()
   CONTENT_CACHE_CONTROL: string = 'public, max-age=60, stale-while-revalidate=300, stale-if-error=86400';
 
+  /** Memory for rendered public responses (and their compressed forms), in MB; 0 turns the cache off. */
+  @Transform(toInt) @IsInt({ message: 'must be a whole number of megabytes' }) @Min(0) @Max(4096)
+  CONTENT_CACHE_MB: number = 64;
+
   @Transform(toBool) @IsBoolean({ message: 'must be true or false' })
   SEED_ON_EMPTY_DATABASE: boolean = true;
 

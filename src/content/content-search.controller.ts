@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { RenderedResponse } from './content-cache.service.js';
+import type { CachedResponse } from './content-cache.service.js';
 import { ContentSearchService } from './content-search.service.js';
 import { ContentSearchPageDto, SearchContentQueryDto } from './dto/content-search.dto.js';
 import { CacheKey, PublicRoute } from './public-response.js';
@@ -29,7 +29,7 @@ export class ContentSearchController {
     },
     ContentSearchPageDto,
   )
-  searchContent(@Query() query: SearchContentQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  searchContent(@Query() query: SearchContentQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.search.search(query, key);
   }
 }

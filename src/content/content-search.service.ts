@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '../categories/categories.service.js';
 import { NotFoundProblem } from '../common/problem.js';
 import type { TextConverter } from '../distribution/variants/script-variants.js';
-import { ContentCache, type RenderedResponse } from './content-cache.service.js';
+import { ContentCache, type CachedResponse } from './content-cache.service.js';
 import { contentEtag } from './content.mapper.js';
 import { ContentViews } from './content-views.js';
 import type { ContentSearchHitDto, SearchContentQueryDto } from './dto/content-search.dto.js';
@@ -38,7 +38,7 @@ export class ContentSearchService {
   ) {}
 
   /** 404 for an unknown section; 422 for a bad query, cursor or limit. Errors are never cached. */
-  search(query: SearchContentQueryDto, key: string): Promise<RenderedResponse> {
+  search(query: SearchContentQueryDto, key: string): Promise<CachedResponse> {
     return this.cache.get(key, async () => {
       const categoryIds = query.category === undefined ? undefined : await this.sectionIds(query.category);
       const page = await this.queries.searchPublished({ q: query.q, categoryIds, cursor: query.cursor, limit: query.limit });

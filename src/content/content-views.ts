@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ScriptVariant } from '../distribution/variants/script-variants.js';
 import { VariantConverters } from '../distribution/variants/variant-converters.js';
-import type { RenderedResponse } from './content-cache.service.js';
+import { ContentCache, type RenderedResponse } from './content-cache.service.js';
 import { contentEtag } from './content.mapper.js';
 import { ContentRepository } from './content.repository.js';
 import type { ContentView } from './content-view.js';
@@ -15,11 +15,18 @@ export class ContentViews {
   constructor(
     private readonly repository: ContentRepository,
     private readonly variants: VariantConverters,
+    private readonly cache: ContentCache,
   ) {}
 
-  /** One query: the photos embargoes keep private now. */
+  /**
+   * The photos embargoes keep private now: one query, then kept until what readers see changes
+   * (a notification) or the next embargo lifts, so a render needs only its own query.
+   */
   async view(variant: ScriptVariant | undefined): Promise<ContentView> {
-    const hiddenPhotos = await this.repository.embargoedPhotos();
+    const hiddenPhotos = await this.cache.derived('embargoed-photos', async () => {
+      const { photos, nextLift } = await this.repository.embargoedPhotos();
+      return { value: photos, ...(nextLift ? { expires: nextLift.getTime() } : {}) };
+    });
     return {
       variant,
       textFor: (language) => this.variants.converterFor(variant, language),

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { RenderedResponse } from './content-cache.service.js';
+import type { CachedResponse } from './content-cache.service.js';
 import { ContentService } from './content.service.js';
 import { ArticleQueryDto, ContentArticleDto, ContentArticlePageDto, ContentCategoryTreeDto, ListContentQueryDto, VariantQueryDto } from './dto/content.dto.js';
 import { AcceptsNinjs, CacheKey, PublicRoute } from './public-response.js';
@@ -19,7 +19,7 @@ export class ContentController {
     },
     ContentArticlePageDto,
   )
-  list(@Query() query: ListContentQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  list(@Query() query: ListContentQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.content.listArticles(query, key);
   }
 
@@ -35,7 +35,7 @@ export class ContentController {
     },
     ContentArticleDto,
   )
-  get(@Param('slug') slug: string, @Query() query: ArticleQueryDto, @AcceptsNinjs() ninjs: boolean, @CacheKey() key: string): Promise<RenderedResponse> {
+  get(@Param('slug') slug: string, @Query() query: ArticleQueryDto, @AcceptsNinjs() ninjs: boolean, @CacheKey() key: string): Promise<CachedResponse> {
     return this.content.article(slug, query, ninjs, key);
   }
 
@@ -44,7 +44,7 @@ export class ContentController {
     { summary: 'The section tree', description: 'Public. Sections nested under their parents, in editorial order.', answers: { 422: 'Bad variant.' } },
     ContentCategoryTreeDto,
   )
-  categories(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  categories(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.content.categoryTree(query, key);
   }
 }

@@ -4,6 +4,7 @@ import { DistributionModule } from '../distribution/distribution.module.js';
 import { SearchModule } from '../search/search.module.js';
 import { ContentCache } from './content-cache.service.js';
 import { ContentChangeNotifier } from './content-changes.js';
+import { ContentEdgeInstaller } from './content-edge.js';
 import { ContentSearchController } from './content-search.controller.js';
 import { ContentSearchService } from './content-search.service.js';
 import { ContentViews } from './content-views.js';
@@ -33,6 +34,7 @@ import { StoryPresenter } from './story-presenter.js';
     FeedsService,
     PreviewService,
     PublicResponseInterceptor,
+    ContentEdgeInstaller,
   ],
   exports: [ContentRepository, ContentCache],
 })

@@ -102,14 +102,15 @@ export class ContentRepository {
    * Photos that no public response may show now: those an embargoed story's working copy uses, even
    * where a published story shows them too. Few rows, through the partial index of embargoed stories.
    */
-  async embargoedPhotos(): Promise<Set<string>> {
-    const rows = await queryPrepared<{ media_id: string }>(
+  async embargoedPhotos(): Promise<{ photos: Set<string>; nextLift: Date | null }> {
+    const rows = await queryPrepared<{ media_id: string; until: Date }>(
       this.dataSource,
-      `SELECT DISTINCT am.media_id FROM article a JOIN article_media am ON am.article_id = a.id
-       WHERE a.embargo_until IS NOT NULL AND a.embargo_until > now() AND a.deleted_at IS NULL`,
+      `SELECT am.media_id, min(a.embargo_until) AS until FROM article a JOIN article_media am ON am.article_id = a.id
+       WHERE a.embargo_until IS NOT NULL AND a.embargo_until > now() AND a.deleted_at IS NULL GROUP BY am.media_id`,
       [],
     );
-    return new Set(rows.map((r) => r.media_id));
+    const lifts = rows.map((r) => r.until.getTime());
+    return { photos: new Set(rows.map((r) => r.media_id)), nextLift: lifts.length ? new Date(Math.min(...lifts)) : null };
   }
 
   async bySlug(slug: string): Promise<ContentRow | null> {

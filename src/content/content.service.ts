@@ -7,7 +7,7 @@ import { NotFoundProblem } from '../common/problem.js';
 import { NINJS_MEDIA_TYPE, toNinjs } from '../distribution/ninjs/ninjs.js';
 import { SiteLinks } from '../distribution/site-links.js';
 import type { ScriptVariant } from '../distribution/variants/script-variants.js';
-import { ContentCache, type RenderedResponse } from './content-cache.service.js';
+import { ContentCache, type CachedResponse } from './content-cache.service.js';
 import { contentEtag, toContentCategory, toContentSummary } from './content.mapper.js';
 import { ContentRepository } from './content.repository.js';
 import { ContentViews } from './content-views.js';
@@ -28,7 +28,7 @@ export class ContentService {
   ) {}
 
   /** Published stories, newest first; `category` includes its sub-sections (404 for an unknown one). */
-  listArticles(query: ListContentQueryDto, key: string): Promise<RenderedResponse> {
+  listArticles(query: ListContentQueryDto, key: string): Promise<CachedResponse> {
     return this.cache.get(key, async () => {
       const limit = query.limit ?? DEFAULT_PAGE_SIZE;
       const categoryIds = query.category === undefined ? undefined : await this.sectionIds(query.category);
@@ -45,7 +45,7 @@ export class ContentService {
   }
 
   /** One story, as the content API's JSON or as ninjs (`ninjs` from Accept or `format`); 404 when not published. */
-  article(slug: string, query: ArticleQueryDto, acceptsNinjs: boolean, key: string): Promise<RenderedResponse> {
+  article(slug: string, query: ArticleQueryDto, acceptsNinjs: boolean, key: string): Promise<CachedResponse> {
     const ninjs = query.format === 'ninjs' || (query.format === undefined && acceptsNinjs);
     // The same URL answers JSON or ninjs by Accept: each is cached on its own.
     return this.cache.get(ninjs ? `${key}#ninjs` : key, async () => {
@@ -61,7 +61,7 @@ export class ContentService {
     });
   }
 
-  categoryTree(query: VariantQueryDto, key: string): Promise<RenderedResponse> {
+  categoryTree(query: VariantQueryDto, key: string): Promise<CachedResponse> {
     return this.cache.get(key, async () => {
       const view = await this.views.view(query.variant);
       const items = (await this.categories.tree()).map((node) => toContentCategory(node, view));

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags, type ApiResponseOptions } from '@nestjs/swagger';
-import type { RenderedResponse } from './content-cache.service.js';
+import type { CachedResponse } from './content-cache.service.js';
 import { VariantQueryDto } from './dto/content.dto.js';
 import { FEED_SIZE, FeedsService } from './feeds.service.js';
 import { CacheKey, PublicRoute } from './public-response.js';
@@ -20,37 +20,37 @@ export class FeedsController {
 
   @Get('rss.xml')
   @PublicRoute({ summary: 'RSS 2.0 feed', answers: { 422: 'Bad variant.' } }, feedAnswer('application/rss+xml', SITE))
-  rss(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  rss(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.feeds.feed('rss', undefined, query.variant, key);
   }
 
   @Get('atom.xml')
   @PublicRoute({ summary: 'Atom feed', answers: { 422: 'Bad variant.' } }, feedAnswer('application/atom+xml', SITE))
-  atom(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  atom(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.feeds.feed('atom', undefined, query.variant, key);
   }
 
   @Get('feed.json')
   @PublicRoute({ summary: 'JSON Feed 1.1', answers: { 422: 'Bad variant.' } }, feedAnswer('application/feed+json', SITE))
-  json(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  json(@Query() query: VariantQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.feeds.feed('json', undefined, query.variant, key);
   }
 
   @Get('sections/:slug/rss.xml')
   @PublicRoute({ summary: "A section's RSS 2.0 feed", answers: sectionAnswers }, feedAnswer('application/rss+xml', SECTION))
-  sectionRss(@Param('slug') slug: string, @Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  sectionRss(@Param('slug') slug: string, @Query() query: VariantQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.feeds.feed('rss', slug, query.variant, key);
   }
 
   @Get('sections/:slug/atom.xml')
   @PublicRoute({ summary: "A section's Atom feed", answers: sectionAnswers }, feedAnswer('application/atom+xml', SECTION))
-  sectionAtom(@Param('slug') slug: string, @Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  sectionAtom(@Param('slug') slug: string, @Query() query: VariantQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.feeds.feed('atom', slug, query.variant, key);
   }
 
   @Get('sections/:slug/feed.json')
   @PublicRoute({ summary: "A section's JSON Feed 1.1", answers: sectionAnswers }, feedAnswer('application/feed+json', SECTION))
-  sectionJson(@Param('slug') slug: string, @Query() query: VariantQueryDto, @CacheKey() key: string): Promise<RenderedResponse> {
+  sectionJson(@Param('slug') slug: string, @Query() query: VariantQueryDto, @CacheKey() key: string): Promise<CachedResponse> {
     return this.feeds.feed('json', slug, query.variant, key);
   }
 }

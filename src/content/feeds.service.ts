@@ -7,7 +7,7 @@ import { NotFoundProblem } from '../common/problem.js';
 import { buildFeed, FEED_MEDIA_TYPE, type FeedFormat } from '../distribution/feeds/feed-builder.js';
 import { SiteLinks } from '../distribution/site-links.js';
 import type { ScriptVariant } from '../distribution/variants/script-variants.js';
-import { ContentCache, type RenderedResponse } from './content-cache.service.js';
+import { ContentCache, type CachedResponse } from './content-cache.service.js';
 import { contentEtag } from './content.mapper.js';
 import { ContentRepository } from './content.repository.js';
 import { ContentViews } from './content-views.js';
@@ -30,7 +30,7 @@ export class FeedsService {
   ) {}
 
   /** The feed of the whole site, or of section `sectionSlug` (404 for an unknown one). */
-  feed(format: FeedFormat, sectionSlug: string | undefined, variant: ScriptVariant | undefined, key: string): Promise<RenderedResponse> {
+  feed(format: FeedFormat, sectionSlug: string | undefined, variant: ScriptVariant | undefined, key: string): Promise<CachedResponse> {
     return this.cache.get(key, async () => {
       const section = sectionSlug === undefined ? undefined : await this.section(sectionSlug);
       const rows = await this.repository.list({ categoryIds: section?.ids, limit: FEED_SIZE, full: true });

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags, type ApiResponseOptions } from '@nestjs/swagger';
 import { SitemapsService } from '../distribution/sitemaps/sitemaps.service.js';
-import { ContentCache, type RenderedResponse } from './content-cache.service.js';
+import { ContentCache, type CachedResponse, type RenderedResponse } from './content-cache.service.js';
 import { CacheKey, PublicRoute } from './public-response.js';
 
 const xml = (description: string): ApiResponseOptions => ({ description, content: { 'application/xml': { schema: { type: 'string' } } } });
@@ -20,7 +20,7 @@ export class SitemapsController {
     { summary: 'Sitemap index', description: 'The Google News sitemap and one sitemap per month of first publication (at most 50,000 URLs each).' },
     xml('A sitemaps.org sitemap index with lastmod.'),
   )
-  index(@CacheKey() key: string): Promise<RenderedResponse> {
+  index(@CacheKey() key: string): Promise<CachedResponse> {
     return this.cache.get(key, () => this.sitemaps.index());
   }
 
@@ -29,7 +29,7 @@ export class SitemapsController {
     { summary: 'Google News sitemap', description: 'Stories first published in the last 48 hours, newest first, at most 1,000.' },
     xml('A urlset with news:news (publication name and language, publication_date, title).'),
   )
-  news(@CacheKey() key: string): Promise<RenderedResponse> {
+  news(@CacheKey() key: string): Promise<CachedResponse> {
     return this.cache.get(key, () => this.sitemaps.news());
   }
 
@@ -38,7 +38,7 @@ export class SitemapsController {
     { summary: "A month's sitemap", description: '`2026-01.xml` (first 50,000 stories of January 2026 UTC), `2026-01-2.xml` (the next).', answers: { 404: 'No stories that month (or page).' } },
     xml('A sitemaps.org urlset with lastmod.'),
   )
-  month(@Param('file') file: string, @CacheKey() key: string): Promise<RenderedResponse> {
+  month(@Param('file') file: string, @CacheKey() key: string): Promise<CachedResponse> {
     return this.cache.get(key, () => this.sitemaps.month(file));
   }
 

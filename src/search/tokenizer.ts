@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Jieba } from '@node-rs/jieba';
-import { dict as jiebaBaseDictionary } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { toSimplified } from '../common/chinese-script.js';
 
 /**
@@ -122,15 +122,30 @@ export function readUserDictionary(path: string): string {
   return entries.join('\n') + '\n';
 }
 
+// jieba and its base dictionary hold about 60 MB once loaded: a process that never indexes nor
+// searches (one that only serves stories) never loads them. The package is CommonJS, so it can be
+// loaded synchronously on the first cut, with no asynchronous step in every caller.
+const requireCjs = createRequire(import.meta.url);
+
 export class NewsTokenizer {
-  private readonly jieba: Jieba;
+  private segmenter: Jieba | undefined;
+  /** The user dictionaries, read and checked at start-up so a bad line stops the boot, not a search. */
+  private readonly userDictionaries: Buffer[];
 
   constructor(options: NewsTokenizerOptions = {}) {
-    this.jieba = Jieba.withDict(jiebaBaseDictionary);
     const paths = [defaultDictionaryPath(), ...(options.extraDictionaryPaths ?? [])];
-    for (const path of paths) {
-      this.jieba.loadDict(Buffer.from(readUserDictionary(path), 'utf8'));
+    this.userDictionaries = paths.map((path) => Buffer.from(readUserDictionary(path), 'utf8'));
+  }
+
+  private get jieba(): Jieba {
+    if (!this.segmenter) {
+      const { Jieba: Segmenter } = requireCjs('@node-rs/jieba') as typeof import('@node-rs/jieba');
+      const { dict } = requireCjs('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict.js');
+      const jieba = Segmenter.withDict(dict);
+      for (const words of this.userDictionaries) jieba.loadDict(words);
+      this.segmenter = jieba;
     }
+    return this.segmenter;
   }
 
   /** Tokens for indexing, in text order, duplicates kept (ranking may count them). */

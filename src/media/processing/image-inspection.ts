@@ -2,7 +2,8 @@
 // size in pixels from its header (before anything is decoded, so a decompression bomb is refused
 // cheaply), and the metadata blocks it carries.
 import { fileTypeFromFile } from 'file-type';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { sharp } from './sharp-loader.js';
 import type { RenditionFormat } from '../media-asset.entity.js';
 import { ACCEPTED_TYPES, TooManyPixelsProblem, UnreadableImageProblem, UnsupportedMediaTypeProblem } from '../media.problems.js';
 
@@ -32,7 +33,7 @@ export async function inspectImage(path: string, maxPixels: number): Promise<Ins
   if (!type || !isAccepted(type.mime)) throw new UnsupportedMediaTypeProblem(type?.mime ?? null);
   let meta: Metadata;
   try {
-    meta = await sharp(path, { limitInputPixels: false }).metadata();
+    meta = await sharp()(path, { limitInputPixels: false }).metadata();
   } catch {
     throw new UnreadableImageProblem(type.mime);
   }

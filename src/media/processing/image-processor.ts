@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { FocalPoint } from '../media-asset.entity.js';
@@ -24,8 +23,6 @@ export class ImageProcessor {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.maxPixels = config.media.maxPixels;
-    // Every upload is a different picture: libvips' operation cache would only hold memory.
-    sharp.cache(false);
   }
 
   /** Throws 415 for a file that is not an accepted image, 413 above the pixel limit, 422 when it cannot be decoded. */

@@ -1,14 +1,21 @@
 // Reads the IPTC-IIM, XMP and EXIF blocks that sharp extracted (for every accepted format, where
 // exifr alone cannot open WebP or GIF) with exifr's parsers, then picks the fields.
-import exifr from 'exifr';
+import { createRequire } from 'node:module';
+import type Exifr from 'exifr';
 import type { Metadata } from 'sharp';
 import { NO_EMBEDDED_FIELDS, pickEmbeddedFields, type EmbeddedFields, type RawMetadata } from './embedded-metadata.js';
 import { readIptcBlock } from './iptc-block.js';
+
+// exifr (about 11 MB resident) loads with the first photo, like sharp (see sharp-loader.ts).
+const requireCjs = createRequire(import.meta.url);
+let loaded: typeof Exifr | undefined;
+const exifrModule = (): typeof Exifr => (loaded ??= requireCjs('exifr') as typeof Exifr);
 
 const RAW = { mergeOutput: false, reviveValues: false, translateValues: false } as const;
 
 /** Embedded caption, credit and the rest. Unreadable metadata counts as none: it never refuses a photo. */
 export async function readEmbeddedFields(meta: Pick<Metadata, 'iptc' | 'xmp' | 'exif'>): Promise<EmbeddedFields> {
+  const exifr = exifrModule();
   const [iptc, xmp, tiff] = await Promise.all([
     meta.iptc ? quietly(exifr.sidecar(meta.iptc, { ...RAW, iptc: true }, 'iptc')) : undefined,
     meta.xmp ? quietly(exifr.sidecar(meta.xmp, { ...RAW, xmp: true }, 'xmp')) : undefined,

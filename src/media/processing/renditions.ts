@@ -3,7 +3,8 @@
 // photo well under a second. sharp writes no metadata unless asked, so renditions carry no GPS,
 // camera or IPTC data.
 import { createHash } from 'node:crypto';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from './sharp-loader.js';
 import type { FocalPoint, RenditionFormat } from '../media-asset.entity.js';
 import { squareAround } from './focal-crop.js';
 
@@ -55,7 +56,7 @@ export const FORMAT_MIME: Readonly<Record<RenditionFormat, string>> = {
 
 /** `input` is a file path or the original's bytes. Never enlarges: a small photo yields small renditions. */
 export async function renderRenditions(input: string | Buffer, options: RenderOptions): Promise<RenderedRendition[]> {
-  const source = () => sharp(input, { limitInputPixels: options.maxPixels, failOn: 'error', animated: false });
+  const source = () => sharp()(input, { limitInputPixels: options.maxPixels, failOn: 'error', animated: false });
   const { autoOrient, width: rawWidth = 0, height: rawHeight = 0 } = await source().metadata();
   const size = baseSize(autoOrient?.width ?? rawWidth, autoOrient?.height ?? rawHeight);
   const base = await source()
@@ -65,7 +66,7 @@ export async function renderRenditions(input: string | Buffer, options: RenderOp
     .raw()
     .toBuffer({ resolveWithObject: true });
   const { width, height, channels } = base.info;
-  const fromBase = () => sharp(base.data, { raw: { width, height, channels } });
+  const fromBase = () => sharp()(base.data, { raw: { width, height, channels } });
   const formats: RenditionFormat[] = options.format === 'webp' ? ['webp'] : ['webp', options.format];
   const specs = RENDITION_SPECS.filter((s) => !options.only || options.only.includes(s.name));
   const jobs = specs.flatMap((spec) => formats.map((format) => encode(shape(fromBase(), spec, width, height, options.focalPoint), spec, format)));
