@@ -21,9 +21,10 @@
 // steadier than req/s when other work shares the CPUs.
 // A measurement, not a test: exits 0 whatever the figures (1 only when the run itself fails).
 //
+// The app's response cache is sized to hold the rotating stories (--cache-mb to choose another size).
 //   npm run build && node bench/content-api/run.mjs [--articles=100000] [--connections=50]
 //     [--duration=10] [--warmup=3] [--pages=200] [--slugs=10000] [--max-load=2.5] [--max-wait=1200]
-//     [--explain] [--profile] [--keep] [--reuse=<database>] [--json]
+//     [--cache-mb=<MB>] [--explain] [--profile] [--keep] [--reuse=<database>] [--json]
 //
 // BENCH_DATABASE_URL names a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 // the run creates a throwaway database there and drops it afterwards (--keep leaves it and prints
@@ -68,6 +69,7 @@ const { values: args } = parseArgs({
     'max-wait': { type: 'string', default: '1200' },
     explain: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'cache-mb': { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -83,6 +85,8 @@ const opt = {
   maxLoad: Number(args['max-load']),
   maxWait: Number(args['max-wait']),
   profile: args.profile,
+  // Room for the rotating stories (~9 KB each with their headers) and the pages: the working set.
+  cacheMb: args['cache-mb'] === undefined ? Math.ceil((Number(args.slugs) * 9) / 1024) + 16 : Number(args['cache-mb']),
 };
 
 const log = (message) => process.stdout.write(message + '\n');
@@ -401,7 +405,8 @@ async function main() {
       `published_article: ${facts.stories.toLocaleString('en')} rows, ${facts.tableSize} with indexes and TOAST (database ${facts.databaseSize}); PostgreSQL ${facts.pg}`,
     );
 
-    const app = await startApp(databaseUrl, dataDir);
+    const app = await startApp(databaseUrl, dataDir, { CONTENT_CACHE_MB: String(opt.cacheMb) });
+    log(`app response cache: CONTENT_CACHE_MB=${opt.cacheMb} (--cache-mb; the default leaves room for the ${opt.slugs.toLocaleString('en')} rotating stories)`);
     cleanups.push(() => app.stop());
     const appRss = rssSampler(app.child.pid);
     cleanups.push(async () => appRss.stop());

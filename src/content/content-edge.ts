@@ -128,8 +128,9 @@ export class ContentEdgeInstaller implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
-    // A standalone application context (the CLI tools) has no HTTP server.
-    if (!server || this.config.contentCacheBytes === 0) return;
+    // A standalone application context (the CLI tools) has no HTTP server. With the response cache
+    // off (CONTENT_CACHE_MB=0) nothing is held, and plain story requests are still rendered here.
+    if (!server) return;
     installEdge(server, new ContentEdge(this.cache, this.content, { cors: Boolean(this.config.corsOrigins) }));
   }
 }

@@ -48,13 +48,11 @@ export class PublicResponseInterceptor implements NestInterceptor {
         if (!(rendered instanceof CachedResponse)) return rendered.body;
         // Later answers for this URL may come from content-edge.ts, compressed when the client accepts it.
         res.vary('Accept-Encoding');
-        if (this.cache.holds(rendered)) {
-          // A cross-origin request's answer carries its own CORS headers: only a plain one is replayed.
-          if (!(this.config.corsOrigins && req.headers.origin !== undefined)) {
-            const headers = res.getHeaders();
-            rendered.rememberHeaders(headers);
-            if (isPlainStoryRequest(req)) this.cache.rememberTemplate(STORY_ROUTE, headers);
-          }
+        // A cross-origin request's answer carries its own CORS headers: only a plain one is replayed.
+        if (!(this.config.corsOrigins && req.headers.origin !== undefined)) {
+          const headers = res.getHeaders();
+          if (this.cache.holds(rendered)) rendered.rememberHeaders(headers);
+          if (isPlainStoryRequest(req)) this.cache.rememberTemplate(STORY_ROUTE, headers);
         }
         // Nest would send a Buffer as JSON of its bytes: the text goes to Express, which answers 304
         // on a matching If-None-Match and leaves the body out of HEAD.
