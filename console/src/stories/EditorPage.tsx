@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiProblem } from '../api/problem';
-import { useUser } from '../auth/useSession';
+import { useCan, useUser } from '../auth/useSession';
 import { useLocale } from '../i18n/i18n';
 import { usePeople } from '../people/hooks';
 import { PhotoPicker } from '../photos/PhotoPicker';
@@ -32,6 +32,7 @@ import {
   type WorkflowAction,
 } from './hooks';
 import { PhotoUseEditor } from './PhotoUseEditor';
+import { PreviewLinkPanel } from './PreviewLinkPanel';
 import { StatusBadge } from './StatusBadge';
 import { StoryDetails } from './StoryDetails';
 import { actionLabel, WorkflowPanel } from './WorkflowPanel';
@@ -58,6 +59,7 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
   const people = usePeople();
   const id = server.id;
   const user = useUser();
+  const can = useCan();
   const owner = useMemo(() => ({ userId: user.id, storyId: id }), [user.id, id]);
 
   // A draft kept from an earlier visit (or a session that expired) comes back with its base.
@@ -333,6 +335,7 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
             </Button>
           </section>
           <WorkflowPanel story={server} busyAction={busyAction} onAction={(action, input) => onAction(action, input)} />
+          {(can('article.edit.own') || can('article.edit.any')) && <PreviewLinkPanel storyId={id} unsaved={dirty} />}
           <StoryDetails key={base.version} fields={fields} onChange={change} />
         </aside>
       </div>

@@ -1,0 +1,66 @@
+// Walk 11: an editor shares a preview link to a draft with someone who has no account, who reads it
+// (in Chinese) until the editor revokes every link; a user whose role loses the right is told so.
+import { expect, test } from '@playwright/test';
+import { ADMIN, Api, checkAccessibility, signIn } from './support.js';
+
+const HEADLINE = '新山关卡清晨车龙长达三公里';
+
+test('a preview link is shared and revoked', async ({ browser, request }) => {
+  const admin = await Api.as(request, ADMIN);
+  const editor = await admin.staff(['editor'], '林美玲');
+  const story = await admin.story({
+    headline: HEADLINE,
+    language: 'zh-Hans',
+    dateline: '新山7日讯',
+    body: [{ type: 'paragraph', text: '新柔长堤今早出现长达三公里的车龙，不少上班族迟到。' }],
+  });
+
+  const editing = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
+  await signIn(editing, editor);
+  await editing.goto(`/admin/stories/${story.id}`);
+  await expect(editing.getByRole('heading', { level: 1, name: HEADLINE })).toBeVisible();
+
+  // A link for a day, selected for copying, with its expiry.
+  const panel = editing.getByRole('region', { name: 'Preview link' });
+  await panel.getByLabel('The link works for').selectOption({ label: '1 day' });
+  await panel.getByRole('button', { name: 'Create preview link' }).click();
+  const linkField = panel.getByRole('textbox', { name: 'Link to share' });
+  await expect(linkField).toBeFocused();
+  await expect(linkField).toHaveValue(/\/admin\/preview#[0-9a-f-]{36}\.\d+\./);
+  await expect(panel.getByText(/^Works until /)).toBeVisible();
+  await checkAccessibility(editing, 'editor-preview-link');
+  await panel.getByRole('button', { name: 'Copy link' }).click();
+  const link = await linkField.inputValue();
+  expect(await editing.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  // Someone without an account opens it, in Chinese: the draft, marked as a preview.
+  const outsider = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await outsider.goto(link);
+  const article = outsider.getByRole('article', { name: '稿件预览' });
+  await expect(article.getByRole('heading', { name: HEADLINE })).toBeVisible();
+  await expect(article).toContainText('（新山7日讯）新柔长堤今早出现长达三公里的车龙');
+  await expect(outsider.getByText(/读者尚未看到的版本（草稿）/)).toBeVisible();
+  await expect(outsider.getByRole('button', { name: '退出' })).toHaveCount(0);
+  await checkAccessibility(outsider, 'shared-preview');
+
+  // Revoking ends every link at once.
+  await panel.getByRole('button', { name: 'Revoke all preview links' }).click();
+  const revoke = editing.getByRole('dialog', { name: 'Revoke every preview link to this story?' });
+  await revoke.getByRole('button', { name: 'Revoke all preview links' }).click();
+  await expect(revoke).toBeHidden();
+  await expect(editing.getByText('Preview links revoked')).toBeVisible();
+  await expect(linkField).toHaveCount(0);
+  await outsider.reload();
+  await expect(outsider.getByText('这个预览链接无效：已被撤销、复制不完整，或稿件已删除。')).toBeVisible();
+
+  // The API decides: a role that loses the right is told so in words.
+  const role = await admin.call<{ id: string }>('POST', '/api/admin/roles', { name: 'fact-check', permissions: ['article.edit.any'] });
+  const checker = await admin.staff(['fact-check'], 'Fact Checker');
+  const checking = await (await browser.newContext()).newPage();
+  await signIn(checking, checker);
+  await checking.goto(`/admin/stories/${story.id}`);
+  await expect(checking.getByRole('heading', { level: 1, name: HEADLINE })).toBeVisible();
+  await admin.call('PATCH', `/api/admin/roles/${role.id}`, { permissions: ['article.create'] });
+  await checking.getByRole('button', { name: 'Create preview link' }).click();
+  await expect(checking.getByRole('alert')).toHaveText('Your role does not allow preview links for this story.');
+});
