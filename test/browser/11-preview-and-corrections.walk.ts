@@ -1,11 +1,14 @@
 // Walk 11: an editor shares a preview link to a draft with someone who has no account, who reads it
-// (in Chinese) until the editor revokes every link; a user whose role loses the right is told so.
+// (in Chinese) until the editor revokes every link; a user whose role loses the right is told so. Then
+// the editor publishes the story and appends a correction while holding unsaved edits: readers get
+// the notice at once, the pending edit stays unpublished, and the preview shows the corrections.
 import { expect, test } from '@playwright/test';
-import { ADMIN, Api, checkAccessibility, signIn } from './support.js';
+import { ADMIN, Api, checkAccessibility, published, signIn } from './support.js';
 
 const HEADLINE = '新山关卡清晨车龙长达三公里';
+const CORRECTION = '本文早前误指车龙长达五公里，实为三公里。';
 
-test('a preview link is shared and revoked', async ({ browser, request }) => {
+test('a preview link is shared and revoked; a correction reaches readers at once', async ({ browser, request }) => {
   const admin = await Api.as(request, ADMIN);
   const editor = await admin.staff(['editor'], '林美玲');
   const story = await admin.story({
@@ -63,4 +66,40 @@ test('a preview link is shared and revoked', async ({ browser, request }) => {
   await admin.call('PATCH', `/api/admin/roles/${role.id}`, { permissions: ['article.create'] });
   await checking.getByRole('button', { name: 'Create preview link' }).click();
   await expect(checking.getByRole('alert')).toHaveText('Your role does not allow preview links for this story.');
+
+  // Published, then corrected while an edit waits unsaved.
+  await editing.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(editing.locator('.page-header .badge')).toHaveText('Published');
+  const corrections = editing.getByRole('region', { name: 'Corrections' });
+  await expect(corrections).toContainText('No corrections.');
+  await editing.getByRole('textbox', { name: 'Subheadline' }).fill('交通部称将增派关员');
+  await corrections.getByRole('button', { name: 'Append a correction' }).click();
+  const dialog = editing.getByRole('dialog', { name: 'Append a correction' });
+  await dialog.getByRole('button', { name: 'Publish correction' }).click();
+  await expect(dialog.getByText('Write the correction notice.')).toBeVisible();
+  await dialog.getByLabel('Correction notice').fill(CORRECTION);
+  await checkAccessibility(editing, 'correction-dialog');
+  await dialog.getByRole('button', { name: 'Publish correction' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(editing.getByText('Correction published')).toBeVisible();
+  await expect(corrections.getByRole('listitem')).toContainText(CORRECTION);
+
+  // Readers have the notice at once; the pending edit is not published by it.
+  const slug = (await admin.call<{ slug: string }>('GET', `/api/admin/articles/${story.id}`)).slug;
+  let live = await published(request, slug);
+  expect(live.corrections).toEqual([{ text: CORRECTION, at: expect.any(String) }]);
+  expect(live.subheadline).toBeNull();
+
+  // The unsaved edit is still there and saves without a conflict.
+  await expect(editing.getByRole('textbox', { name: 'Subheadline' })).toHaveValue('交通部称将增派关员');
+  await editing.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editing.getByText('All changes saved')).toBeVisible();
+  live = await published(request, slug);
+  expect(live.subheadline).toBeNull();
+
+  // The story as readers see it carries the corrections under it.
+  await editing.getByRole('link', { name: 'Preview', exact: true }).click();
+  const preview = editing.getByRole('article', { name: 'Story preview' });
+  await expect(preview.getByRole('region', { name: 'Corrections' })).toContainText(CORRECTION);
+  await checkAccessibility(editing, 'preview-corrections');
 });

@@ -26,4 +26,13 @@ export const enDistribution = {
   'sharedPreview.invalid': 'This preview link does not work: it was revoked, copied incompletely, or the story was deleted.',
 
   'corrections.title': 'Corrections',
+  'corrections.none': 'No corrections.',
+  'corrections.add': 'Append a correction',
+  'corrections.text': 'Correction notice',
+  'corrections.textHint':
+    'Readers see it under the story at once, with the time; the story’s other unpublished edits stay unpublished. A notice cannot be changed or removed later.',
+  'corrections.required': 'Write the correction notice.',
+  'corrections.publish': 'Publish correction',
+  'corrections.published': 'Correction published',
+  'problem.notPublished': 'Only a published story can carry a correction; a story readers cannot see is simply edited.',
 } as const;

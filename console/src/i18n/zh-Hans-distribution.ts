@@ -27,4 +27,12 @@ export const zhHansDistribution: Record<keyof typeof enDistribution, string> = {
   'sharedPreview.invalid': '这个预览链接无效：已被撤销、复制不完整，或稿件已删除。',
 
   'corrections.title': '更正',
+  'corrections.none': '没有更正。',
+  'corrections.add': '追加更正',
+  'corrections.text': '更正启事',
+  'corrections.textHint': '读者会立即在稿件下方看到这则启事及其时间；稿件其他未发布的修改仍不发布。启事发布后不能修改或删除。',
+  'corrections.required': '请填写更正启事。',
+  'corrections.publish': '发布更正',
+  'corrections.published': '更正已发布',
+  'problem.notPublished': '只有已发布的稿件才能追加更正；读者看不到的稿件直接修改即可。',
 };

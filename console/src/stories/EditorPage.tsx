@@ -14,6 +14,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useToast } from '../ui/toasts';
 import { BodyEditor } from './BodyEditor';
 import { ConflictDialog } from './ConflictDialog';
+import { CorrectionsPanel } from './CorrectionsPanel';
 import { CreditFixDialog, type MissingCredit } from './CreditFixDialog';
 import { dropDraft, keepDraft, loadDraft } from './drafts';
 import { bodyText, changesFrom, countCharacters, fromStory, hasChanges, headlineTarget, plainText, type EditableStory } from './editable';
@@ -335,6 +336,12 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
             </Button>
           </section>
           <WorkflowPanel story={server} busyAction={busyAction} onAction={(action, input) => onAction(action, input)} />
+          <CorrectionsPanel
+            story={server}
+            baseVersion={base.version}
+            // The correction's revision is the same working copy plus the notice: unsaved edits stay valid on it.
+            onCorrected={(story) => setBase((b) => ({ ...b, version: story.version, revision: story.currentRevision }))}
+          />
           {(can('article.edit.own') || can('article.edit.any')) && <PreviewLinkPanel storyId={id} unsaved={dirty} />}
           <StoryDetails key={base.version} fields={fields} onChange={change} />
         </aside>

@@ -1,5 +1,5 @@
-// Server state of stories: the desk's lists and counts, one story, saving it and its workflow, and its
-// preview links.
+// Server state of stories: the desk's lists and counts, one story, saving it and its workflow, its
+// corrections and its preview links.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../api/client';
 import { ensureOk, ifMatch, unwrap } from '../api/problem';
@@ -118,6 +118,24 @@ export const useScheduleStory = (id: string) => useStoryAction(id, 'schedule');
 export const useUnscheduleStory = (id: string) => useStoryAction(id, 'unschedule');
 export const useUnpublishStory = (id: string) => useStoryAction(id, 'unpublish');
 export const useArchiveStory = (id: string) => useStoryAction(id, 'archive');
+
+/**
+ * Appends a correction notice to a published story: public at once, kept as a `correction` revision
+ * of the same working copy (pending edits stay unpublished). If-Match: the version the editor holds.
+ */
+export function useAppendCorrection(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, text }: { version: number; text: string }) =>
+      unwrap(
+        await api.POST('/api/admin/articles/{id}/corrections', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body: { text },
+        }),
+      ),
+    onSuccess: (story) => settle(queryClient, story),
+  });
+}
 
 /** A signed link to the story's saved working copy; the API decides who may have one (403/404 otherwise). */
 export function useIssuePreviewLink(id: string) {

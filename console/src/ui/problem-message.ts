@@ -30,6 +30,7 @@ const BY_CODE: Partial<Record<string, MessageKey>> = {
   'image-unreadable': 'problem.notAPhoto',
   'revision-photos-missing': 'problem.revisionPhotosMissing',
   unauthorized: 'problem.unauthorized',
+  'not-published': 'problem.notPublished',
 };
 
 /** A sentence for `error`; field errors are listed after it. */
