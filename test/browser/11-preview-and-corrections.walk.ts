@@ -2,13 +2,14 @@
 // (in Chinese) until the editor revokes every link; a user whose role loses the right is told so. Then
 // the editor publishes the story and appends a correction while holding unsaved edits: readers get
 // the notice at once, the pending edit stays unpublished, and the preview shows the corrections.
+// Last, the search title and canonical address: defaults shown, overrides reach readers on publish.
 import { expect, test } from '@playwright/test';
 import { ADMIN, Api, checkAccessibility, published, signIn } from './support.js';
 
 const HEADLINE = '新山关卡清晨车龙长达三公里';
 const CORRECTION = '本文早前误指车龙长达五公里，实为三公里。';
 
-test('a preview link is shared and revoked; a correction reaches readers at once', async ({ browser, request }) => {
+test('a preview link is shared and revoked; a correction reaches readers at once; search fields go live', async ({ browser, request }) => {
   const admin = await Api.as(request, ADMIN);
   const editor = await admin.staff(['editor'], '林美玲');
   const story = await admin.story({
@@ -102,4 +103,27 @@ test('a preview link is shared and revoked; a correction reaches readers at once
   const preview = editing.getByRole('article', { name: 'Story preview' });
   await expect(preview.getByRole('region', { name: 'Corrections' })).toContainText(CORRECTION);
   await checkAccessibility(editing, 'preview-corrections');
+
+  // Search and social: the defaults show in the empty fields; overrides go live with the next publish.
+  await editing.getByRole('link', { name: 'Back to the editor' }).click();
+  const seo = editing.getByRole('region', { name: 'Search and social' });
+  await expect(seo.getByLabel('Search title')).toHaveAttribute('placeholder', HEADLINE);
+  await expect(seo.getByLabel('Search description')).toHaveAttribute('placeholder', '新柔长堤今早出现长达三公里的车龙，不少上班族迟到。');
+  await seo.getByLabel('Search title').fill('新柔长堤塞车三公里 交通部增派关员');
+  await seo.getByLabel('Canonical address').fill('partner.example/johor/jam');
+  await editing.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editing.getByRole('alert')).toContainText('canonicalUrl must be an absolute http(s) URL');
+  await seo.getByLabel('Canonical address').fill('https://partner.example/johor/jam');
+  await editing.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editing.getByText('All changes saved')).toBeVisible();
+  await checkAccessibility(editing, 'editor-seo');
+  await editing.getByRole('button', { name: 'Publish changes' }).click();
+  await expect(editing.getByText('Publish changes: done')).toBeVisible();
+  live = await published(request, slug);
+  expect(live).toMatchObject({
+    seoTitle: '新柔长堤塞车三公里 交通部增派关员',
+    seoDescription: '新柔长堤今早出现长达三公里的车龙，不少上班族迟到。',
+    canonicalUrl: 'https://partner.example/johor/jam',
+    subheadline: '交通部称将增派关员',
+  });
 });

@@ -1,4 +1,5 @@
-// English messages of the distribution features: preview links, the shared preview page and corrections.
+// English messages of the distribution features: preview links, the shared preview page, corrections
+// and the SEO fields.
 // Every key here must also be in zh-Hans-distribution.ts (the type checker holds them together).
 export const enDistribution = {
   'previewLink.title': 'Preview link',
@@ -35,4 +36,16 @@ export const enDistribution = {
   'corrections.publish': 'Publish correction',
   'corrections.published': 'Correction published',
   'problem.notPublished': 'Only a published story can carry a correction; a story readers cannot see is simply edited.',
+
+  'seo.title': 'Search and social',
+  'seo.explain':
+    'What search engines and social cards show. Empty fields use the default shown in them; changes reach readers with the next publish.',
+  'seo.characters': '{count} characters',
+  'seo.seoTitle': 'Search title',
+  'seo.seoTitleHint': 'Empty: the headline.',
+  'seo.seoDescription': 'Search description',
+  'seo.seoDescriptionHint': 'Empty: the excerpt, as readers get it.',
+  'seo.canonicalUrl': 'Canonical address',
+  'seo.canonicalUrlHint':
+    'For a story first published elsewhere, the original’s address (https://…). Empty: this story’s own page on the reader site.',
 } as const;

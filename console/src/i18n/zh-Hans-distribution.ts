@@ -1,4 +1,4 @@
-// 分发功能的简体中文界面文字：预览链接、分享的预览页与更正。键与 en-distribution.ts 一一对应。
+// 分发功能的简体中文界面文字：预览链接、分享的预览页、更正与搜索引擎字段。键与 en-distribution.ts 一一对应。
 import type { enDistribution } from './en-distribution';
 
 export const zhHansDistribution: Record<keyof typeof enDistribution, string> = {
@@ -35,4 +35,14 @@ export const zhHansDistribution: Record<keyof typeof enDistribution, string> = {
   'corrections.publish': '发布更正',
   'corrections.published': '更正已发布',
   'problem.notPublished': '只有已发布的稿件才能追加更正；读者看不到的稿件直接修改即可。',
+
+  'seo.title': '搜索与社交分享',
+  'seo.explain': '搜索引擎和社交卡片显示的内容。留空的字段使用框中显示的默认值；修改在下次发布后才对读者生效。',
+  'seo.characters': '{count} 字',
+  'seo.seoTitle': '搜索标题',
+  'seo.seoTitleHint': '留空：使用标题。',
+  'seo.seoDescription': '搜索摘要',
+  'seo.seoDescriptionHint': '留空：使用读者看到的摘要。',
+  'seo.canonicalUrl': '规范网址',
+  'seo.canonicalUrlHint': '稿件若首发于别处，填原文网址（https://…）。留空：使用本稿在读者网站上的网址。',
 };

@@ -34,6 +34,7 @@ import {
 } from './hooks';
 import { PhotoUseEditor } from './PhotoUseEditor';
 import { PreviewLinkPanel } from './PreviewLinkPanel';
+import { SeoPanel } from './SeoPanel';
 import { StatusBadge } from './StatusBadge';
 import { StoryDetails } from './StoryDetails';
 import { actionLabel, WorkflowPanel } from './WorkflowPanel';
@@ -319,6 +320,7 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
               rows={3}
             />
           </section>
+          <SeoPanel fields={fields} server={server} onChange={change} />
         </div>
         <aside className="stack" aria-label={t('editor.side')}>
           <section className="panel side-section stack" aria-labelledby="save-title">
