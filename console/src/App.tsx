@@ -22,6 +22,8 @@ const UsersPage = lazy(() => import('./people/UsersPage'));
 const RolesPage = lazy(() => import('./people/RolesPage'));
 const SectionsPage = lazy(() => import('./sections/SectionsPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const WebhooksPage = lazy(() => import('./webhooks/WebhooksPage'));
+const WebhookPage = lazy(() => import('./webhooks/WebhookPage'));
 const SharedPreviewPage = lazy(() => import('./shared-preview/SharedPreviewPage'));
 
 export function App() {
@@ -58,6 +60,8 @@ export function App() {
           <Route path="/roles" component={RolesPage} />
           <Route path="/sections" component={SectionsPage} />
           <Route path="/audit" component={AuditPage} />
+          <Route path="/webhooks" component={WebhooksPage} />
+          <Route path="/webhooks/:id" component={WebhookPage} />
           <Route>
             <Empty>{t('common.notFound')}</Empty>
           </Route>

@@ -76,7 +76,7 @@ export function PreviewLinkPanel({ storyId, unsaved }: { storyId: string; unsave
       <Button busy={issue.isPending} onClick={() => void create()}>
         {t('previewLink.create')}
       </Button>
-      {unsaved && <p className="hint">{t('previewLink.unsaved')}</p>}
+      {unsaved && <p className="subtle">{t('previewLink.unsaved')}</p>}
       {forbidden ? (
         <Alert kind="error" live>
           {t('previewLink.forbidden')}

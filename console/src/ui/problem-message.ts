@@ -31,6 +31,8 @@ const BY_CODE: Partial<Record<string, MessageKey>> = {
   'revision-photos-missing': 'problem.revisionPhotosMissing',
   unauthorized: 'problem.unauthorized',
   'not-published': 'problem.notPublished',
+  'webhook-inactive': 'problem.webhookInactive',
+  'too-many-webhooks': 'problem.tooManyWebhooks',
 };
 
 /** A sentence for `error`; field errors are listed after it. */
