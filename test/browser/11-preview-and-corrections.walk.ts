@@ -4,7 +4,7 @@
 // the notice at once, the pending edit stays unpublished, and the preview shows the corrections.
 // Last, the search title and canonical address: defaults shown, overrides reach readers on publish.
 import { expect, test } from '@playwright/test';
-import { ADMIN, Api, checkAccessibility, published, signIn } from './support.js';
+import { ADMIN, Api, checkAccessibility, published, signIn, tabTo } from './support.js';
 
 const HEADLINE = '新山关卡清晨车龙长达三公里';
 const CORRECTION = '本文早前误指车龙长达五公里，实为三公里。';
@@ -27,7 +27,9 @@ test('a preview link is shared and revoked; a correction reaches readers at once
   // A link for a day, selected for copying, with its expiry.
   const panel = editing.getByRole('region', { name: 'Preview link' });
   await panel.getByLabel('The link works for').selectOption({ label: '1 day' });
-  await panel.getByRole('button', { name: 'Create preview link' }).click();
+  // By keyboard: the new link takes the focus.
+  await tabTo(editing, panel.getByRole('button', { name: 'Create preview link' }));
+  await editing.keyboard.press('Enter');
   const linkField = panel.getByRole('textbox', { name: 'Link to share' });
   await expect(linkField).toBeFocused();
   await expect(linkField).toHaveValue(/\/admin\/preview#[0-9a-f-]{36}\.\d+\./);
