@@ -29,6 +29,7 @@ const ADMIN: NavItem[] = [
   { href: '/roles', label: 'nav.roles', anyOf: ['role.manage'] },
   { href: '/sections', label: 'nav.sections', anyOf: ['category.manage'] },
   { href: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
+  { href: '/webhooks', label: 'nav.webhooks', anyOf: ['webhook.manage'] },
 ];
 
 export function useNewsroom() {

@@ -146,4 +146,11 @@ test('every main screen passes axe; the README screenshots', async ({ page, requ
   await page.getByRole('link', { name: '审计日志' }).click();
   await expect(page.getByRole('cell', { name: 'import.page' }).first()).toBeVisible();
   await check(page, 'audit');
+
+  await page.getByRole('link', { name: 'Webhook' }).click();
+  await expect(page.getByText('还没有接收端。')).toBeVisible();
+  await page.getByRole('button', { name: '添加接收端' }).click();
+  await expect(page.getByRole('dialog').getByRole('checkbox', { name: /稿件发布/ })).toBeChecked();
+  await check(page, 'webhooks-add-zh');
+  await page.keyboard.press('Escape');
 });

@@ -83,6 +83,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       SCHEDULER_INTERVAL_MS: '500',
       NEWSROOM_TIME_ZONE: 'Asia/Kuala_Lumpur',
       LOGIN_MAX_PER_IP: '1000',
+      // Walk 12's webhook receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,7 @@
 // English messages. Every key here must also be in zh-Hans.ts (the type checker holds them together).
+// The distribution features' messages (preview links, corrections, SEO, webhooks) live in their own file.
+import { enDistribution } from './en-distribution';
+
 export const en = {
   'common.loading': 'Loading…',
   'common.loadMore': 'Load more',
@@ -392,6 +395,7 @@ export const en = {
   'problem.notAPhoto': 'This file is not a photo Masthead can read (JPEG, PNG, WebP, GIF or AVIF).',
   'problem.revisionPhotosMissing': 'A photo of that revision has been deleted from the library.',
   'problem.unauthorized': 'Your session has ended. Sign in again.',
+  ...enDistribution,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文界面文字。键与 en.ts 一一对应。
 import type { MessageKey } from './en';
+import { zhHansDistribution } from './zh-Hans-distribution';
 
 export const zhHans: Record<MessageKey, string> = {
   'common.loading': '正在载入…',
@@ -393,4 +394,5 @@ export const zhHans: Record<MessageKey, string> = {
   'problem.notAPhoto': '这个文件不是 Masthead 可读取的图片（JPEG、PNG、WebP、GIF 或 AVIF）。',
   'problem.revisionPhotosMissing': '该版本中的一张图片已从图片库删除。',
   'problem.unauthorized': '登录已过期，请重新登录。',
+  ...zhHansDistribution,
 };

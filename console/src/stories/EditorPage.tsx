@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiProblem } from '../api/problem';
-import { useUser } from '../auth/useSession';
+import { useCan, useUser } from '../auth/useSession';
 import { useLocale } from '../i18n/i18n';
 import { usePeople } from '../people/hooks';
 import { PhotoPicker } from '../photos/PhotoPicker';
@@ -14,6 +14,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { useToast } from '../ui/toasts';
 import { BodyEditor } from './BodyEditor';
 import { ConflictDialog } from './ConflictDialog';
+import { CorrectionsPanel } from './CorrectionsPanel';
 import { CreditFixDialog, type MissingCredit } from './CreditFixDialog';
 import { dropDraft, keepDraft, loadDraft } from './drafts';
 import { bodyText, changesFrom, countCharacters, fromStory, hasChanges, headlineTarget, plainText, type EditableStory } from './editable';
@@ -32,6 +33,8 @@ import {
   type WorkflowAction,
 } from './hooks';
 import { PhotoUseEditor } from './PhotoUseEditor';
+import { PreviewLinkPanel } from './PreviewLinkPanel';
+import { SeoPanel } from './SeoPanel';
 import { StatusBadge } from './StatusBadge';
 import { StoryDetails } from './StoryDetails';
 import { actionLabel, WorkflowPanel } from './WorkflowPanel';
@@ -58,6 +61,7 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
   const people = usePeople();
   const id = server.id;
   const user = useUser();
+  const can = useCan();
   const owner = useMemo(() => ({ userId: user.id, storyId: id }), [user.id, id]);
 
   // A draft kept from an earlier visit (or a session that expired) comes back with its base.
@@ -316,6 +320,7 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
               rows={3}
             />
           </section>
+          <SeoPanel fields={fields} server={server} onChange={change} />
         </div>
         <aside className="stack" aria-label={t('editor.side')}>
           <section className="panel side-section stack" aria-labelledby="save-title">
@@ -333,6 +338,13 @@ function Editor({ server, onReload }: { server: Story; onReload: () => Promise<u
             </Button>
           </section>
           <WorkflowPanel story={server} busyAction={busyAction} onAction={(action, input) => onAction(action, input)} />
+          <CorrectionsPanel
+            story={server}
+            baseVersion={base.version}
+            // The correction's revision is the same working copy plus the notice: unsaved edits stay valid on it.
+            onCorrected={(story) => setBase((b) => ({ ...b, version: story.version, revision: story.currentRevision }))}
+          />
+          {(can('article.edit.own') || can('article.edit.any')) && <PreviewLinkPanel storyId={id} unsaved={dirty} />}
           <StoryDetails key={base.version} fields={fields} onChange={change} />
         </aside>
       </div>

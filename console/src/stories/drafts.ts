@@ -1,7 +1,7 @@
 // Unsaved edits survive a closed tab, a crash or an expired session: each change is kept in
 // localStorage (per user and story) until the server has it. Another user signing in on the same
 // browser never gets them.
-import type { EditableStory } from './editable';
+import { SEO_DEFAULTS, type EditableStory } from './editable';
 
 export interface LocalDraft {
   story: EditableStory;
@@ -24,7 +24,10 @@ const key = ({ userId, storyId }: DraftOwner) => `masthead.draft.${userId}.${sto
 export function loadDraft(owner: DraftOwner): LocalDraft | null {
   try {
     const raw = localStorage.getItem(key(owner));
-    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+    if (!raw) return null;
+    const draft = JSON.parse(raw) as LocalDraft;
+    // Kept by an older console: the fields it did not know are left as they were (empty on both sides).
+    return { ...draft, story: { ...SEO_DEFAULTS, ...draft.story }, baseStory: { ...SEO_DEFAULTS, ...draft.baseStory } };
   } catch {
     return null;
   }

@@ -16,6 +16,9 @@ const base: EditableStory = {
     { key: 'a', type: 'paragraph', text: '美国国务卿布林肯与俄罗斯外长拉夫罗夫会面。' },
     { key: 'b', type: 'subheading', text: '美方下周书面回复' },
   ],
+  seoTitle: '',
+  seoDescription: '',
+  canonicalUrl: 'https://partner.example/world/geneva',
 };
 
 describe('the editable story', () => {
@@ -23,6 +26,13 @@ describe('the editable story', () => {
     expect(changesFrom(base, { ...base, body: base.body.map((b) => ({ ...b, key: 'other' })) })).toEqual({});
     expect(changesFrom(base, { ...base, subheadline: '双方仍存在重大分歧 ' })).toEqual({ subheadline: '双方仍存在重大分歧' });
     expect(changesFrom(base, { ...base, dateline: '  ' })).toEqual({ dateline: null });
+  });
+
+  it('sends SEO overrides trimmed, and null to go back to the defaults', () => {
+    expect(changesFrom(base, { ...base, seoTitle: ' 布林肯拉夫罗夫日内瓦会谈 ', canonicalUrl: '' })).toEqual({
+      seoTitle: '布林肯拉夫罗夫日内瓦会谈',
+      canonicalUrl: null,
+    });
   });
 
   it('sends the photo override and the body as the API takes them', () => {

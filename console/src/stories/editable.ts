@@ -33,7 +33,18 @@ export interface EditableStory {
   embargoUntil: string | null;
   featuredImage: PhotoUseFields | null;
   body: EditableBlock[];
+  /** Overrides for search engines and social cards ('' = the default: headline, excerpt, reader-site URL). */
+  seoTitle: string;
+  seoDescription: string;
+  canonicalUrl: string;
 }
+
+/** What a story kept in local storage before the SEO fields existed lacks. */
+export const SEO_DEFAULTS: Pick<EditableStory, 'seoTitle' | 'seoDescription' | 'canonicalUrl'> = {
+  seoTitle: '',
+  seoDescription: '',
+  canonicalUrl: '',
+};
 
 let keys = 0;
 export const newKey = () => `b${Date.now().toString(36)}${(keys++).toString(36)}`;
@@ -85,6 +96,9 @@ export function fromStory(story: Story): EditableStory {
         }
       : null,
     body: story.body.map(fromBlock),
+    seoTitle: story.seoTitle ?? '',
+    seoDescription: story.seoDescription ?? '',
+    canonicalUrl: story.canonicalUrl ?? '',
   };
 }
 
@@ -131,7 +145,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function changesFrom(base: EditableStory, current: EditableStory): StoryChanges {
   const changes: StoryChanges = {};
   if (current.headline.trim() !== base.headline.trim()) changes.headline = current.headline.trim();
-  for (const field of ['subheadline', 'dateline', 'byline', 'excerpt'] as const) {
+  for (const field of ['subheadline', 'dateline', 'byline', 'excerpt', 'seoTitle', 'seoDescription', 'canonicalUrl'] as const) {
     if (orNull(current[field]) !== orNull(base[field])) changes[field] = orNull(current[field]);
   }
   if (current.language !== base.language) changes.language = current.language;

@@ -1,13 +1,15 @@
-// Server state of stories: the desk's lists and counts, one story, saving it and its workflow.
+// Server state of stories: the desk's lists and counts, one story, saving it and its workflow, its
+// corrections and its preview links.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../api/client';
-import { ifMatch, unwrap } from '../api/problem';
+import { ensureOk, ifMatch, unwrap } from '../api/problem';
 
 export type Story = Schemas['ArticleResponseDto'];
 export type StoryStatus = Story['status'];
 export type WorkflowAction = Story['allowedActions'][number];
 export type StoryChanges = Schemas['UpdateArticleDto'];
 export type NewStory = Schemas['CreateArticleDto'];
+export type PreviewGrant = Schemas['PreviewGrantDto'];
 
 export const STATUSES: readonly StoryStatus[] = ['draft', 'in_review', 'scheduled', 'published', 'unpublished', 'archived'];
 
@@ -116,3 +118,36 @@ export const useScheduleStory = (id: string) => useStoryAction(id, 'schedule');
 export const useUnscheduleStory = (id: string) => useStoryAction(id, 'unschedule');
 export const useUnpublishStory = (id: string) => useStoryAction(id, 'unpublish');
 export const useArchiveStory = (id: string) => useStoryAction(id, 'archive');
+
+/**
+ * Appends a correction notice to a published story: public at once, kept as a `correction` revision
+ * of the same working copy (pending edits stay unpublished). If-Match: the version the editor holds.
+ */
+export function useAppendCorrection(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, text }: { version: number; text: string }) =>
+      unwrap(
+        await api.POST('/api/admin/articles/{id}/corrections', {
+          params: { path: { id }, header: { 'If-Match': ifMatch(version) } },
+          body: { text },
+        }),
+      ),
+    onSuccess: (story) => settle(queryClient, story),
+  });
+}
+
+/** A signed link to the story's saved working copy; the API decides who may have one (403/404 otherwise). */
+export function useIssuePreviewLink(id: string) {
+  return useMutation({
+    mutationFn: async (expiresInSeconds: number) =>
+      unwrap(await api.POST('/api/admin/articles/{id}/preview', { params: { path: { id } }, body: { expiresInSeconds } })),
+  });
+}
+
+/** Every preview link to the story, whoever issued it, stops working. */
+export function useRevokePreviewLinks(id: string) {
+  return useMutation({
+    mutationFn: async () => ensureOk(await api.DELETE('/api/admin/articles/{id}/preview', { params: { path: { id } } })),
+  });
+}

@@ -30,6 +30,9 @@ const BY_CODE: Partial<Record<string, MessageKey>> = {
   'image-unreadable': 'problem.notAPhoto',
   'revision-photos-missing': 'problem.revisionPhotosMissing',
   unauthorized: 'problem.unauthorized',
+  'not-published': 'problem.notPublished',
+  'webhook-inactive': 'problem.webhookInactive',
+  'too-many-webhooks': 'problem.tooManyWebhooks',
 };
 
 /** A sentence for `error`; field errors are listed after it. */
