@@ -21,6 +21,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use('/docs', helmet.contentSecurityPolicy({ directives: { 'script-src': ["'self'", "'unsafe-inline'"] } }));
   if (config.corsOrigins) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'x-request-id', 'Retry-After'] });
   app.use(requestBudget);
+  // Admin and session answers depend on who asks (allowed actions, the account itself) and can
+  // change without a new version: no browser or shared cache keeps them. Routes that serve a file
+  // (a photo's original) set their own Cache-Control after this.
+  app.use(['/api/admin', '/api/auth'], (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // Nest's typing leaves `verify` out because rawBody mode would replace it; this app never turns rawBody on.
   const json = { limit: JSON_BODY_LIMIT_BYTES, verify: verifyJsonBody };
   app.useBodyParser('json', json);

@@ -57,6 +57,10 @@ describe('access matrix: every authenticated route × every role', () => {
       expect((await send(route, auth.get('deactivated'))).status).toBe(401);
     });
 
+    it('tells browsers and shared caches not to keep the answer (it depends on who asks)', async () => {
+      expect((await send(route, auth.get('admin'))).headers['cache-control']).toBe('no-store');
+    });
+
     it.each(BUILT_IN_ROLES)('answers the %s role as its grants say', async (role) => {
       const grants = BUILT_IN_ROLE_CORE_GRANTS[role];
       const { permission } = route;
