@@ -517,6 +517,8 @@ async function main() {
     const profileDir = join(dataDir, 'profile');
     const uncached = await startApp(databaseUrl, dataDir, { CONTENT_CACHE_MB: '0' }, opt.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
     cleanups.push(() => uncached.stop());
+    const uncachedRss = rssSampler(uncached.child.pid);
+    cleanups.push(async () => uncachedRss.stop());
     uncached.applicationName = 'masthead';
     const slugRow = results.find((r) => r.endpoint.startsWith('by slug'));
     const missRow = { endpoint: 'by slug, cache off (every request rendered)' };
@@ -538,6 +540,8 @@ async function main() {
           `${missRow.app.dbCpuMsPerRequest === null ? '' : `, PostgreSQL ${missRow.app.dbCpuMsPerRequest.toFixed(2)} ms`} (raw: node ${slugRow.raw.cpuMsPerRequest.toFixed(2)} ms)  [load ${loadavg()[0].toFixed(2)}]`,
       );
     }
+    uncachedRss.stop();
+    missRow.peakRss = Math.max(uncachedRss.state.peak, uncachedRss.state.hwm);
     await uncached.stop();
     clearInterval(loadTimer);
     const loadAtEnd = loadavg();
@@ -592,6 +596,7 @@ async function main() {
     const missRatio = missRow.app.cpuMsPerRequest / slugRow.raw.cpuMsPerRequest;
     figure({ bench: BENCH, name: 'node CPU per miss (cache off) / raw per request', value: missRatio, unit: '×', target: `≤ ${TARGET.missCpuOfRaw}`, met: missRatio <= TARGET.missCpuOfRaw });
     figure({ bench: BENCH, name: 'app peak RSS', value: peak / MB, unit: 'MB', target: `< ${TARGET.rssMb} MB`, met: peak < TARGET.rssMb * MB });
+    figure({ bench: BENCH, name: 'app peak RSS, response cache off (every story rendered)', value: missRow.peakRss / MB, unit: 'MB', target: `< ${TARGET.rssMb} MB`, met: missRow.peakRss < TARGET.rssMb * MB });
     log(`  (raw baseline peak RSS ${(Math.max(rawRss.state.peak, rawRss.state.hwm) / MB).toFixed(0)} MB; peak = max of VmRSS sampled every 200 ms and VmHWM)`);
     if (opt.profile) {
       const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
