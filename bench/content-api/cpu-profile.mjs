@@ -1,5 +1,7 @@
 // Reads a V8 .cpuprofile (node --cpu-prof) and lists the functions that spent the most time on the
-// CPU themselves (self time), with the file they live in: where a request's time goes.
+// CPU themselves (self time, as a share of the time the process was not idle), with the file they
+// live in: where a request's time goes. Samples are wall-clock: on a loaded machine a system call
+// that was descheduled (writev) looks longer than it cost.
 import { readFileSync } from 'node:fs';
 
 /** The `top` entries by self time, as { share, ms, name, where }. */
@@ -12,6 +14,8 @@ export function topSelfTime(path, top = 15) {
     const id = profile.samples[i];
     self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0));
   }
+  // Time the process spent waiting is not CPU: shares are of the time it was busy.
+  for (const [id] of self) if (byId.get(id).callFrame.functionName === '(idle)') self.delete(id);
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map();
   for (const [id, micros] of self) {

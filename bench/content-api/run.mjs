@@ -11,8 +11,9 @@
 // rotating route requests each of its URLs once, then runs --warmup seconds: the figures are the
 // steady state of a process whose cache holds the working set (CONTENT_CACHE_MB, default 64).
 // Then a second app process with the response cache off (CONTENT_CACHE_MB=0) serves the rotating
-// stories, so every request is rendered: its CPU per request is the cost of a miss (--profile
-// records it with --cpu-prof and prints the functions with the most self time).
+// stories, so every request is rendered: its CPU per request is the cost of a miss. A third run
+// records that miss path with --cpu-prof and prints the functions with the most self time
+// (--no-profile skips it).
 // Requests carry no Accept-Encoding, so every server sends the same identity bytes.
 // Targets (printed with figure(), see bench/support.mjs): every route ≥ 1.2× the raw server's req/s,
 // app p99 < 40 ms, a hit ≥ 50% of the static server's req/s, node CPU per hit ≤ raw's per request,
@@ -24,7 +25,7 @@
 // The app's response cache is sized to hold the rotating stories (--cache-mb to choose another size).
 //   npm run build && node bench/content-api/run.mjs [--articles=100000] [--connections=50]
 //     [--duration=10] [--warmup=3] [--pages=200] [--slugs=10000] [--max-load=2.5] [--max-wait=1200]
-//     [--cache-mb=<MB>] [--explain] [--profile] [--keep] [--reuse=<database>] [--json]
+//     [--cache-mb=<MB>] [--explain] [--no-profile] [--keep] [--reuse=<database>] [--json]
 //
 // BENCH_DATABASE_URL names a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 // the run creates a throwaway database there and drops it afterwards (--keep leaves it and prints
@@ -58,6 +59,7 @@ const TARGET = { fraction: 1.2, p99Ms: 40, rssMb: 200, hitOfStatic: 0.5, missCpu
 const BENCH = 'content-api';
 
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
     articles: { type: 'string', default: '100000' },
     connections: { type: 'string', default: '50' },
@@ -68,7 +70,7 @@ const { values: args } = parseArgs({
     'max-load': { type: 'string', default: '2.5' },
     'max-wait': { type: 'string', default: '1200' },
     explain: { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: true },
     'cache-mb': { type: 'string' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
@@ -515,7 +517,7 @@ async function main() {
 
     // Every request rendered: a second app process with the response cache off.
     const profileDir = join(dataDir, 'profile');
-    const uncached = await startApp(databaseUrl, dataDir, { CONTENT_CACHE_MB: '0' }, opt.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+    const uncached = await startApp(databaseUrl, dataDir, { CONTENT_CACHE_MB: '0' });
     cleanups.push(() => uncached.stop());
     const uncachedRss = rssSampler(uncached.child.pid);
     cleanups.push(async () => uncachedRss.stop());
@@ -543,6 +545,14 @@ async function main() {
     uncachedRss.stop();
     missRow.peakRss = Math.max(uncachedRss.state.peak, uncachedRss.state.hwm);
     await uncached.stop();
+    if (opt.profile) {
+      // Profiled apart: --cpu-prof costs CPU of its own, which must not count in the figures above.
+      const profiled = await startApp(databaseUrl, dataDir, { CONTENT_CACHE_MB: '0' }, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+      cleanups.push(() => profiled.stop());
+      await warmUp(profiled.url, slugPaths, opt.warmup);
+      await cannon(profiled.url, slugPaths, opt.duration);
+      await profiled.stop();
+    }
     clearInterval(loadTimer);
     const loadAtEnd = loadavg();
 
