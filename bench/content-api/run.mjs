@@ -168,7 +168,8 @@ async function startApp(databaseUrl, dataDir, extraEnv = {}, nodeArgs = []) {
       DATABASE_URL: databaseUrl,
       JWT_SECRET: randomBytes(32).toString('hex'),
       PORT: String(port),
-      LOG_LEVEL: 'warn',
+      // As deployed: request logging on (answers from memory are counted, not logged one by one).
+      LOG_LEVEL: 'info',
       SEED_ON_EMPTY_DATABASE: 'false',
       SCHEDULER_ENABLED: 'false',
       MALLOC_ARENA_MAX: '2',
