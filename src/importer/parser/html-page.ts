@@ -5,9 +5,8 @@
  * photos with their credits, `<time>`/`article:published_time` the date, `article:section` the
  * section, `<html lang>` the script. Scripts, styles and frames are removed before anything is read.
  */
-import { createRequire } from 'node:module';
-import type { Readability as ReadabilityClass } from '@mozilla/readability';
-import type { parseHTML as ParseHtml } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { readBylineLine } from './bylines.js';
 import { readCaptionLine, normaliseCredit } from './credits.js';
 import { cleanHeadline } from './masthead.js';
@@ -49,20 +48,9 @@ const meta = (document: Document, name: string): string | null =>
   document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ??
   null;
 
-// linkedom and Readability (about 28 MB resident) load with the first HTML page imported, not at
-// start-up; both ship CommonJS builds, so parsing stays synchronous.
-const requireCjs = createRequire(import.meta.url);
-let parsers: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | undefined;
-const htmlParsers = () =>
-  (parsers ??= {
-    parseHTML: (requireCjs('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
-    Readability: (requireCjs('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
-  });
-
 /** Parses HTML into a story; throws HtmlPageError on a page too big or too complex to read safely. */
 export function parseHtmlPage(html: string, options: ParsePageOptions & { url?: string } = {}): ParsedPage {
   assertBounded(html);
-  const { parseHTML, Readability } = htmlParsers();
   const { document } = parseHTML(html) as unknown as { document: Document };
   for (const element of document.querySelectorAll('script, style, noscript, iframe, object, embed, template')) element.remove();
   const headline = headlineOf(document);
