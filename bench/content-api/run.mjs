@@ -199,36 +199,26 @@ async function startApp(databaseUrl, dataDir, extraEnv = {}, nodeArgs = []) {
   return { name: 'app', child, url: `http://127.0.0.1:${port}`, output, warnings, stop: () => stopChild(child, 'SIGTERM') };
 }
 
-async function startRaw(databaseUrl) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./raw-server.mjs', import.meta.url))], {
+/** A baseline server script beside this one, started with `env`; it prints {url} when listening and stops when stdin closes. */
+async function startChildServer(name, script, env) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
     cwd: ROOT,
-    // The app's configuration (reader-site URLs, Cache-Control) comes from the same variables.
-    env: { ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0', MALLOC_ARENA_MAX: '2' },
+    env: { ...process.env, ...env, MALLOC_ARENA_MAX: '2' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const output = [];
   const first = await new Promise((resolve, reject) => {
     tail(child.stdout, output, (line) => resolve(line));
-    child.once('exit', (code) => reject(new Error(`the raw server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the ${name} server exited with ${code}`)));
   });
   child.removeAllListeners('exit');
-  return { name: 'raw', child, url: JSON.parse(first).url, output, stop: () => stopChild(child, 'stdin') };
+  return { name, child, url: JSON.parse(first).url, output, stop: () => stopChild(child, 'stdin') };
 }
 
-async function startStatic(responseFile) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./static-server.mjs', import.meta.url))], {
-    cwd: ROOT,
-    env: { ...process.env, STATIC_RESPONSE: responseFile, MALLOC_ARENA_MAX: '2' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const output = [];
-  const first = await new Promise((resolve, reject) => {
-    tail(child.stdout, output, (line) => resolve(line));
-    child.once('exit', (code) => reject(new Error(`the static server exited with ${code}`)));
-  });
-  child.removeAllListeners('exit');
-  return { name: 'static', child, url: JSON.parse(first).url, output, stop: () => stopChild(child, 'stdin') };
-}
+// The app's configuration (reader-site URLs, Cache-Control) comes from the same variables.
+const startRaw = (databaseUrl) => startChildServer('raw', './raw-server.mjs', { DATABASE_URL: databaseUrl, JWT_SECRET: randomBytes(32).toString('hex'), PORT: '0' });
+
+const startStatic = (responseFile) => startChildServer('static', './static-server.mjs', { STATIC_RESPONSE: responseFile });
 
 /** The app's answer for `path` as the wire carries it: body bytes and the headers a replay would send. */
 async function recordAnswer(base, path) {
