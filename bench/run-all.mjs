@@ -48,8 +48,6 @@ function run(command, args) {
 function plan(folder) {
   const dir = join(BENCH, folder);
   for (const name of ['run.mjs', 'run.js']) if (existsSync(join(dir, name))) return { steps: [[process.execPath, [join(dir, name)]]] };
-  const scripts = (SCRIPTS[folder] ?? []).filter((name) => existsSync(join(dir, name)));
-  if (scripts.length) return { steps: scripts.map((name) => [process.execPath, [join(dir, name)]]) };
   if (existsSync(join(dir, 'run.ts'))) {
     if (!existsSync(join(dir, 'tsconfig.json'))) return { error: 'run.ts without a tsconfig.json: do not know how to compile it' };
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -3,9 +3,11 @@
 import { Injectable } from '@nestjs/common';
 import { CategoriesService } from '../categories/categories.service.js';
 import { NotFoundProblem } from '../common/problem.js';
-import type { TextConverter } from '../distribution/variants/script-variants.js';
+import { identity, type ScriptVariant, type TextConverter } from '../distribution/variants/script-variants.js';
+import { VariantConverters } from '../distribution/variants/variant-converters.js';
 import { ContentCache, type CachedResponse } from './content-cache.service.js';
 import { contentEtag } from './content.mapper.js';
+import type { ContentView } from './content-view.js';
 import { ContentViews } from './content-views.js';
 import type { ContentSearchHitDto, SearchContentQueryDto } from './dto/content-search.dto.js';
 import { SearchQueryService, type PublicSearchHit } from '../search/search-query.service.js';
@@ -35,6 +37,7 @@ export class ContentSearchService {
     private readonly categories: CategoriesService,
     private readonly cache: ContentCache,
     private readonly views: ContentViews,
+    private readonly variants: VariantConverters,
   ) {}
 
   /** 404 for an unknown section; 422 for a bad query, cursor or limit. Errors are never cached. */
@@ -42,12 +45,27 @@ export class ContentSearchService {
     return this.cache.get(key, async () => {
       const categoryIds = query.category === undefined ? undefined : await this.sectionIds(query.category);
       const page = await this.queries.searchPublished({ q: query.q, categoryIds, cursor: query.cursor, limit: query.limit });
-      const view = await this.views.view(query.variant);
-      const items = page.items.map((hit) => toContentSearchHit(hit, this.views.textForUnknown(view, hit.headline)));
+      const view = this.textView(query.variant);
+      // Without a variant the text is served as written: no need to guess each hit's script.
+      const items = page.items.map((hit) => toContentSearchHit(hit, view.variant ? this.views.textForUnknown(view, hit.headline) : identity));
       // The stories on the page and their versions identify it; the query is in the URL (the cache key).
       const base = contentEtag(page.nextCursor, ...page.items.flatMap((hit) => [hit.articleId, hit.updatedAt.toISOString()]));
       return this.views.json({ items, nextCursor: page.nextCursor }, base, view);
     });
+  }
+
+  /**
+   * The view hits are rendered in. Hits carry no photos, so unlike ContentViews.view it does not
+   * look up which photos embargoes keep private (a query per search that changed nothing here).
+   */
+  private textView(variant: ScriptVariant | undefined): ContentView {
+    return {
+      variant,
+      textFor: (language) => this.variants.converterFor(variant, language),
+      languageFor: (language) => this.variants.languageFor(variant, language),
+      hiddenPhotos: new Set(),
+      withheld: new Set(),
+    };
   }
 
   private async sectionIds(slug: string): Promise<string[]> {

@@ -13,5 +13,6 @@ import { Distribution1796100000000 } from '../../migrations/1796100000000-distri
 import { SessionEnds1796619490260 } from '../../migrations/1796619490260-session-ends.js';
 import { LoginDelays1796619490261 } from '../../migrations/1796619490261-login-delays.js';
 import { Webhooks1796623129365 } from '../../migrations/1796623129365-webhooks.js';
+import { SearchPendingLists1796632000000 } from '../../migrations/1796632000000-search-pending-lists.js';
 
-export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874, Stories1796006663100, MediaSearch1796006975170, Search1796007308701, ImportRecords1796008796586, RefreshTokenExpiry1796017163898, Distribution1796100000000, SessionEnds1796619490260, LoginDelays1796619490261, Webhooks1796623129365];
+export const migrations: Function[] = [Extensions1764460800000, Identity1796005994685, MediaLibrary1796006164740, LoginThrottle1796006634874, Stories1796006663100, MediaSearch1796006975170, Search1796007308701, ImportRecords1796008796586, RefreshTokenExpiry1796017163898, Distribution1796100000000, SessionEnds1796619490260, LoginDelays1796619490261, Webhooks1796623129365, SearchPendingLists1796632000000];

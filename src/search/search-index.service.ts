@@ -22,10 +22,12 @@ export interface PublicSearchDoc extends SearchableStory {
   publishedAt: Date;
 }
 
+/** A text's tokens per weight class, and the tsvector literals built from them (by time lexemes). */
 interface SegmentedText {
   a: string[];
   b: string[];
   c: string[];
+  literals: Map<string, string>;
 }
 
 /** Texts whose tokens are remembered (a handful of concurrent publishes). */
@@ -115,30 +117,33 @@ export class SearchIndexService {
   }
 
   private row(articleId: string, story: SearchableStory, sortAt: Date): IndexRow {
-    const tokens = this.segmented(weightedText(story));
-    const document = tsvectorLiteral(
-      [
-        { tokens: tokens.a, weight: 'A' },
-        { tokens: tokens.b, weight: 'B' },
-        { tokens: tokens.c, weight: 'C' },
-      ],
-      timeLexemes(sortAt),
-    );
-    return { articleId, document, headlineFolded: this.tokenizer.fold(story.headline), sortAt };
+    return { articleId, document: this.document(weightedText(story), timeLexemes(sortAt)), headlineFolded: this.tokenizer.fold(story.headline), sortAt };
   }
 
   /**
-   * The weight classes' tokens. Publishing indexes the same text twice in one transaction
-   * (working copy, then live version), so the last few results are remembered.
+   * The tsvector literal of a story's text and time lexemes. Publishing indexes the same text
+   * twice in one transaction (working copy, then live version), usually in the same week, so the
+   * last few texts are remembered with their tokens and the literals built from them.
    */
-  private segmented(text: WeightedText): SegmentedText {
+  private document(text: WeightedText, time: readonly string[]): string {
     const key = `${text.a}\u0000${text.b}\u0000${text.c}`;
-    let tokens = this.recent.get(key);
-    if (!tokens) {
-      tokens = { a: this.tokenizer.tokenize(text.a), b: this.tokenizer.tokenize(text.b), c: this.tokenizer.tokenize(text.c) };
-      this.recent.set(key, tokens);
+    let recent = this.recent.get(key);
+    if (!recent) {
+      recent = { a: this.tokenizer.tokenize(text.a), b: this.tokenizer.tokenize(text.b), c: this.tokenizer.tokenize(text.c), literals: new Map() };
+      this.recent.set(key, recent);
       if (this.recent.size > RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value as string);
     }
-    return tokens;
+    const timeKey = time.join(' ');
+    let literal = recent.literals.get(timeKey);
+    if (literal === undefined) {
+      const parts = [
+        { tokens: recent.a, weight: 'A' as const },
+        { tokens: recent.b, weight: 'B' as const },
+        { tokens: recent.c, weight: 'C' as const },
+      ];
+      literal = tsvectorLiteral(parts, time);
+      recent.literals.set(timeKey, literal);
+    }
+    return literal;
   }
 }

@@ -155,11 +155,13 @@ export class NewsTokenizer {
     const tokens: string[] = [];
     let hanIndex = 0;
     for (const [, hanRun, wordRun] of runs) {
-      const pieces = hanRun !== undefined ? hanPieces[hanIndex++] : [wordRun];
-      for (const piece of pieces) {
-        const token = sanitizeToken(piece);
+      if (hanRun === undefined) {
+        const token = sanitizeToken(wordRun);
         if (token !== '') tokens.push(token);
+        continue;
       }
+      // jieba only splits a Han run: its pieces hold Han characters alone, nothing to sanitise.
+      for (const piece of hanPieces[hanIndex++]) if (piece !== '') tokens.push(piece);
     }
     return tokens;
   }
@@ -177,7 +179,7 @@ export class NewsTokenizer {
       if (piece === RUN_SEPARATOR) groups.push([]);
       else groups[groups.length - 1].push(piece);
     }
-    if (groups.length === runs.length && groups.every((pieces, i) => pieces.join('').length >= runs[i].length)) return groups;
+    if (groups.length === runs.length && groups.every((pieces, i) => pieces.reduce((n, piece) => n + piece.length, 0) >= runs[i].length)) return groups;
     return runs.map((run) => this.jieba.cutForSearch(run, true));
   }
 
