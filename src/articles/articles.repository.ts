@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { PublishedArticle } from './published-article.entity.js';
 import { Article } from './article.entity.js';
@@ -51,6 +52,27 @@ export class ArticlesRepository {
    */
   lockActive(manager: EntityManager, id: string): Promise<Article | null> {
     return manager.getRepository(Article).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Writes `changes` to the story (TypeORM sets updatedAt to the database's clock) and returns the
+   * new updatedAt, so the writer need not read the row back.
+   */
+  async update(manager: EntityManager, id: string, changes: QueryDeepPartialEntity<Article>): Promise<Date> {
+    const result = await manager.createQueryBuilder().update(Article).set(changes).where('id = :id', { id }).returning('updated_at').execute();
+    return (result.raw as Array<{ updated_at: Date }>)[0].updated_at;
+  }
+
+  /**
+   * Makes the story's photo rows (`published` = live version, else working copy) exactly `mediaIds`,
+   * in one statement: rows of photos no longer used go, new ones come, the others stay untouched.
+   */
+  async syncPhotoRows(manager: EntityManager, articleId: string, published: boolean, mediaIds: readonly string[]): Promise<void> {
+    await manager.query(
+      `WITH gone AS (DELETE FROM article_media WHERE article_id = $1 AND published = $2 AND NOT (media_id = ANY($3::uuid[])))
+       INSERT INTO article_media (article_id, media_id, published) SELECT $1, m, $2 FROM unnest($3::uuid[]) AS m ON CONFLICT DO NOTHING`,
+      [articleId, published, mediaIds],
+    );
   }
 
   /** Re-reads after a write (version, updatedAt are set by the database). */
