@@ -90,6 +90,12 @@ export class ArticlesRepository {
     return rows.length > 0;
   }
 
+  /** The slug of the story's live version; null when nothing is live. */
+  async liveSlug(manager: EntityManager, articleId: string): Promise<string | null> {
+    const rows: Array<{ slug: string }> = await manager.query(`SELECT slug FROM published_article WHERE article_id = $1`, [articleId]);
+    return rows[0]?.slug ?? null;
+  }
+
   liveSlugTaken(manager: EntityManager, slug: string, exceptId: string): Promise<boolean> {
     return manager
       .getRepository(PublishedArticle)

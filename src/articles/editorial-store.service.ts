@@ -91,7 +91,7 @@ export class EditorialStore {
   ): Promise<void> {
     const cause = options.cause ?? 'publish';
     const publishedAt = article.publishedAt ?? new Date();
-    const firstPublication = options.firstPublication ?? !(await manager.existsBy(PublishedArticle, { articleId: article.id }));
+    const firstPublication = options.firstPublication ?? (await this.repository.liveSlug(manager, article.id)) === null;
     const row = await this.liveRow(manager, article.id, snapshot, publishedAt, article.liveUpdatedAt ?? publishedAt);
     await manager.upsert(PublishedArticle, row, ['articleId']);
     await this.syncPhotoRows(manager, article.id, true, snapshot);
