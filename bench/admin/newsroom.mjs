@@ -77,7 +77,7 @@ export function editorClient(base) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const { hostname, port } = new URL(base);
   let token = null;
-  const send = (method, path, body, headers = {}) =>
+  const send = (method, path, body, headers = {}, retry = true) =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const req = httpRequest(
@@ -101,7 +101,11 @@ export function editorClient(base) {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      // The server closes a connection idle for 5 s; a request sent on it just then is sent again
+      // on a new one (Node's advice for keep-alive clients).
+      req.on('error', (error) =>
+        retry && req.reusedSocket && error.code === 'ECONNRESET' ? resolve(send(method, path, body, headers, false)) : reject(error),
+      );
       req.end(payload);
     });
   return {

@@ -8,9 +8,9 @@ import { EditorialEventBus, OnEditorialEvent } from '../events/editorial-event-b
 import { MediaLookupService } from '../media/media-lookup.service.js';
 import { User } from '../users/user.entity.js';
 import { ArticleMedia } from './article-media.entity.js';
-import { ArticleRevision, type RevisionReason } from './article-revision.entity.js';
+import type { RevisionReason } from './article-revision.entity.js';
 import { Article } from './article.entity.js';
-import { ArticlesRepository } from './articles.repository.js';
+import { ArticlesRepository, type NewRevision } from './articles.repository.js';
 import { effectiveExcerpt } from './excerpt.js';
 import { photoUses, resolveBody, resolveFeaturedImage } from './photos.js';
 import { PublishedArticle } from './published-article.entity.js';
@@ -56,8 +56,7 @@ export class EditorialStore {
     state: ArticleState = {},
   ): Promise<Article> {
     const number = this.nextRevisionNumber(article);
-    await manager.insert(ArticleRevision, { articleId: article.id, number, snapshot, reason: meta.reason, note: meta.note, authorId: meta.authorId });
-    const saved = await this.write(manager, article, { ...columnsOf(snapshot), ...state, currentRevision: number });
+    const saved = await this.write(manager, article, { ...columnsOf(snapshot), ...state, currentRevision: number }, { number, snapshot, ...meta });
     // Revision 0 is create's bare insert, whose photo rows are not written yet.
     if (article.currentRevision === 0 || !samePhotos(article, snapshot)) await this.syncPhotoRows(manager, article.id, false, snapshot);
     await this.events.emit(manager, { type: 'story.revised', articleId: article.id, revision: number });
@@ -70,12 +69,12 @@ export class EditorialStore {
   }
 
   /**
-   * Writes `changes` and the next version to the locked story and returns the story as it now is:
-   * what it was, with the changes and the database's new updatedAt (no second read).
+   * Writes `changes` and the next version to the locked story (appending `revision` with them) and
+   * returns the story as it now is: what it was, with the changes and the database's new updatedAt.
    */
-  private async write(manager: EntityManager, article: Article, changes: Partial<Article>): Promise<Article> {
+  private async write(manager: EntityManager, article: Article, changes: Partial<Article>, revision?: NewRevision): Promise<Article> {
     const version = article.version + 1;
-    const updatedAt = await this.repository.update(manager, article.id, { ...changes, version });
+    const updatedAt = await this.repository.update(manager, article.id, { ...changes, version }, revision);
     return Object.assign(new Article(), article, asStored(changes), { version, updatedAt });
   }
 
