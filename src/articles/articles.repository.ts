@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { hydrate } from '../database/hydrate.js';
 import { queryPrepared } from '../database/prepared.js';
 import type { RevisionReason } from './article-revision.entity.js';
 import { PublishedArticle } from './published-article.entity.js';
@@ -95,8 +96,9 @@ export class ArticlesRepository {
    * The story, locked until the transaction ends. Every write starts here: concurrent writers
    * queue on the row lock, and each then sees the version the previous one committed.
    */
-  lockActive(manager: EntityManager, id: string): Promise<Article | null> {
-    return manager.getRepository(Article).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lockActive(manager: EntityManager, id: string): Promise<Article | null> {
+    const rows: Array<Record<string, unknown>> = await manager.query(`SELECT * FROM article WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id]);
+    return rows.length ? hydrate(manager.connection, Article, rows[0]) : null;
   }
 
   /**
