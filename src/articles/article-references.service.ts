@@ -1,7 +1,6 @@
 // Checks what a story refers to (photos, section, staff) and loads it for responses, in batches.
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user.js';
 import { Category } from '../categories/category.entity.js';
 import { ValidationProblem, type FieldError } from '../common/problem.js';
@@ -9,6 +8,7 @@ import { MediaLookupService } from '../media/media-lookup.service.js';
 import { User } from '../users/user.entity.js';
 import type { ArticleRevision } from './article-revision.entity.js';
 import type { Article } from './article.entity.js';
+import { ArticlesRepository } from './articles.repository.js';
 import { toArticleResponse, toRevisionResponse, toRevisionSummary, type References } from './article.mapper.js';
 import type { ArticleResponseDto, RevisionResponseDto, RevisionSummaryDto } from './dto/article-response.dto.js';
 import { editorialErrors } from './editorial-rules.js';
@@ -20,7 +20,7 @@ export type SnapshotField = keyof EditorialSnapshot;
 @Injectable()
 export class ArticleReferences {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ArticlesRepository,
     private readonly media: MediaLookupService,
   ) {}
 
@@ -71,20 +71,13 @@ export class ArticleReferences {
 
   private async load(articles: readonly Article[]): Promise<References> {
     const mediaIds = articles.flatMap((a) => photoUses(a).map((u) => u.mediaId));
-    const categoryIds = [...new Set(articles.flatMap((a) => (a.categoryId ? [a.categoryId] : [])))];
+    const categoryIds = articles.flatMap((a) => (a.categoryId ? [a.categoryId] : []));
     const staffIds = articles.flatMap((a) => [...a.authorIds, ...(a.createdById ? [a.createdById] : [])]);
-    const [assets, categories, staff] = await Promise.all([
-      this.media.findByIds(mediaIds),
-      categoryIds.length ? this.dataSource.getRepository(Category).findBy({ id: In(categoryIds) }) : Promise.resolve([]),
-      this.staffNames(staffIds),
-    ]);
-    return { assets, categories: new Map(categories.map((c) => [c.id, c])), staff };
+    const [assets, names] = await Promise.all([this.media.findByIds(mediaIds), this.repository.names(categoryIds, staffIds)]);
+    return { assets, categories: names.sections, staff: names.staff };
   }
 
   private async staffNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(User).findBy({ id: In(unique) });
-    return new Map(users.map((u) => [u.id, u.displayName]));
+    return (await this.repository.names([], ids)).staff;
   }
 }

@@ -162,7 +162,7 @@ export class ArticleWorkflowService {
         embargoUntil: embargo.toISOString(),
       });
     }
-    await this.assertPublishable(manager, article);
+    const { live } = await this.assertPublishable(manager, article);
     const revision = this.store.nextRevisionNumber(article);
     const saved = await this.store.saveWorkingCopy(
       manager,
@@ -178,7 +178,7 @@ export class ArticleWorkflowService {
         reviewNote: null,
       },
     );
-    await this.store.writeLiveVersion(manager, saved, snapshot);
+    await this.store.writeLiveVersion(manager, saved, snapshot, { firstPublication: !live });
     await this.record(manager, actor, 'publish', article, {
       revision,
       ...(options.scheduled ? { scheduled: true } : {}),
@@ -226,8 +226,11 @@ export class ArticleWorkflowService {
     return saved;
   }
 
-  /** 409 when readers would see a photo without a credit line (REQUIRE_PHOTO_CREDIT), or the slug is live elsewhere. */
-  private async assertPublishable(manager: EntityManager, article: Article): Promise<void> {
+  /**
+   * 409 when readers would see a photo without a credit line (REQUIRE_PHOTO_CREDIT), or the slug is
+   * live elsewhere. Says whether the story has a live version now.
+   */
+  private async assertPublishable(manager: EntityManager, article: Article): Promise<{ live: boolean }> {
     if (this.config.media.requirePhotoCredit) {
       const assets = await this.media.findByIds(
         photoUses(article).map((u) => u.mediaId),
@@ -239,11 +242,15 @@ export class ArticleWorkflowService {
           photosMissingCredit: missing,
         });
     }
-    if (await this.repository.liveSlugTaken(manager, article.slug, article.id)) {
+    // A story live under its slug holds that slug among live versions (a unique index): only a new
+    // slug needs looking for elsewhere.
+    const liveSlug = await this.repository.liveSlug(manager, article.id);
+    if (liveSlug !== article.slug && (await this.repository.liveSlugTaken(manager, article.slug, article.id))) {
       throw new ConflictProblem('slug-taken', `Another published story uses the slug "${article.slug}"; change this story's slug first.`, {
         slug: article.slug,
       });
     }
+    return { live: liveSlug !== null };
   }
 
   private record(manager: EntityManager, actor: Actor, action: WorkflowAction, before: Article, summary: Record<string, unknown>): Promise<void> {

@@ -1,8 +1,8 @@
 // Admin view of a story, built from the entity plus what it refers to (loaded in batches by the presenter).
 import type { Permission } from '../access/permissions.js';
-import type { Category } from '../categories/category.entity.js';
 import type { MediaAsset } from '../media/media-asset.entity.js';
 import type { Article } from './article.entity.js';
+import type { SectionRef } from './articles.repository.js';
 import type { AdminPhotoDto, ArticleResponseDto, RevisionResponseDto, RevisionSummaryDto, StaffRefDto } from './dto/article-response.dto.js';
 import type { ArticleRevision } from './article-revision.entity.js';
 import { effectiveExcerpt } from './excerpt.js';
@@ -12,7 +12,7 @@ import { actionsNow } from './embargo.js';
 
 export interface References {
   assets: ReadonlyMap<string, MediaAsset>;
-  categories: ReadonlyMap<string, Category>;
+  categories: ReadonlyMap<string, SectionRef>;
   /** Staff display names by user id. */
   staff: ReadonlyMap<string, string>;
 }

@@ -8,9 +8,9 @@ import { EditorialEventBus, OnEditorialEvent } from '../events/editorial-event-b
 import { MediaLookupService } from '../media/media-lookup.service.js';
 import { User } from '../users/user.entity.js';
 import { ArticleMedia } from './article-media.entity.js';
-import { ArticleRevision, type RevisionReason } from './article-revision.entity.js';
+import type { RevisionReason } from './article-revision.entity.js';
 import { Article } from './article.entity.js';
-import { ArticlesRepository } from './articles.repository.js';
+import { ArticlesRepository, type NewRevision } from './articles.repository.js';
 import { effectiveExcerpt } from './excerpt.js';
 import { photoUses, resolveBody, resolveFeaturedImage } from './photos.js';
 import { PublishedArticle } from './published-article.entity.js';
@@ -56,26 +56,44 @@ export class EditorialStore {
     state: ArticleState = {},
   ): Promise<Article> {
     const number = this.nextRevisionNumber(article);
-    await manager.insert(ArticleRevision, { articleId: article.id, number, snapshot, reason: meta.reason, note: meta.note, authorId: meta.authorId });
-    await manager.update(Article, { id: article.id }, { ...columnsOf(snapshot), ...state, currentRevision: number, version: article.version + 1 });
-    await this.rewritePhotoRows(manager, article.id, false, snapshot);
+    const saved = await this.write(manager, article, { ...columnsOf(snapshot), ...state, currentRevision: number }, { number, snapshot, ...meta });
+    // Revision 0 is create's bare insert, whose photo rows are not written yet.
+    if (article.currentRevision === 0 || !samePhotos(article, snapshot)) await this.syncPhotoRows(manager, article.id, false, snapshot);
     await this.events.emit(manager, { type: 'story.revised', articleId: article.id, revision: number });
-    return this.repository.reload(manager, article.id);
+    return saved;
   }
 
   /** A change of workflow state only (no new revision); bumps the version. */
-  async updateState(manager: EntityManager, article: Article, state: ArticleState): Promise<Article> {
-    await manager.update(Article, { id: article.id }, { ...state, version: article.version + 1 });
-    return this.repository.reload(manager, article.id);
+  updateState(manager: EntityManager, article: Article, state: ArticleState): Promise<Article> {
+    return this.write(manager, article, state);
   }
 
-  /** Makes `snapshot` what readers see, with photo words resolved now. Needs publishedAt and liveUpdatedAt set. */
-  async writeLiveVersion(manager: EntityManager, article: Article, snapshot: EditorialSnapshot, cause: LiveCause = 'publish'): Promise<void> {
+  /**
+   * Writes `changes` and the next version to the locked story (appending `revision` with them) and
+   * returns the story as it now is: what it was, with the changes and the database's new updatedAt.
+   */
+  private async write(manager: EntityManager, article: Article, changes: Partial<Article>, revision?: NewRevision): Promise<Article> {
+    const version = article.version + 1;
+    const updatedAt = await this.repository.update(manager, article.id, { ...changes, version }, revision);
+    return Object.assign(new Article(), article, asStored(changes), { version, updatedAt });
+  }
+
+  /**
+   * Makes `snapshot` what readers see, with photo words resolved now. Needs publishedAt and
+   * liveUpdatedAt set. `firstPublication`: no live version exists yet (looked up when not given).
+   */
+  async writeLiveVersion(
+    manager: EntityManager,
+    article: Article,
+    snapshot: EditorialSnapshot,
+    options: { cause?: LiveCause; firstPublication?: boolean } = {},
+  ): Promise<void> {
+    const cause = options.cause ?? 'publish';
     const publishedAt = article.publishedAt ?? new Date();
-    const firstPublication = !(await manager.existsBy(PublishedArticle, { articleId: article.id }));
+    const firstPublication = options.firstPublication ?? (await this.repository.liveSlug(manager, article.id)) === null;
     const row = await this.liveRow(manager, article.id, snapshot, publishedAt, article.liveUpdatedAt ?? publishedAt);
     await manager.upsert(PublishedArticle, row, ['articleId']);
-    await this.rewritePhotoRows(manager, article.id, true, snapshot);
+    await this.syncPhotoRows(manager, article.id, true, snapshot);
     await this.events.emit(manager, { type: 'story.published', articleId: article.id, firstPublication, cause });
   }
 
@@ -183,13 +201,24 @@ export class EditorialStore {
     });
   }
 
-  private async rewritePhotoRows(manager: EntityManager, articleId: string, published: boolean, snapshot: EditorialSnapshot): Promise<void> {
-    await manager.delete(ArticleMedia, { articleId, published });
-    const mediaIds = [...new Set(photoUses(snapshot).map((u) => u.mediaId))];
-    if (mediaIds.length)
-      await manager.insert(
-        ArticleMedia,
-        mediaIds.map((mediaId) => ({ articleId, mediaId, published })),
-      );
+  private syncPhotoRows(manager: EntityManager, articleId: string, published: boolean, snapshot: EditorialSnapshot): Promise<void> {
+    return this.repository.syncPhotoRows(manager, articleId, published, photoIds(snapshot));
   }
 }
+
+const lower = (id: string) => id.toLowerCase();
+
+/** Column values as PostgreSQL hands them back: uuid columns in lower case, whatever case was sent. */
+function asStored(changes: Partial<Article>): Partial<Article> {
+  const stored = { ...changes };
+  if (typeof stored.categoryId === 'string') stored.categoryId = lower(stored.categoryId);
+  if (typeof stored.socialImage === 'string') stored.socialImage = lower(stored.socialImage);
+  if (stored.authorIds) stored.authorIds = stored.authorIds.map(lower);
+  return stored;
+}
+
+/** The photos a story uses, each once, in a stable order. */
+const photoIds = (story: Parameters<typeof photoUses>[0]) => [...new Set(photoUses(story).map((u) => u.mediaId))].sort();
+
+/** Whether two versions of a story use the same photos (so its photo rows stay as they are). */
+const samePhotos = (a: Parameters<typeof photoUses>[0], b: Parameters<typeof photoUses>[0]) => photoIds(a).join() === photoIds(b).join();

@@ -57,6 +57,19 @@ describe('diffSnapshots', () => {
     expect(diffSnapshots(from, to)).toEqual([]);
   });
 
+  it('without detail, names the same changed fields and leaves out the character runs', () => {
+    const to = snapshot({
+      headline: '布林肯与拉夫罗夫在日内瓦再次会面',
+      tags: ['美国', '乌克兰'],
+      body: [{ type: 'paragraph', text: '美国国务卿布林肯周六抵达。' }, ...snapshot().body.slice(1)],
+    });
+    const detailed = diffSnapshots(snapshot(), to);
+    const plain = diffSnapshots(snapshot(), to, false);
+    expect(plain.map((d) => d.field)).toEqual(['headline', 'body[0].text', 'tags']);
+    expect(plain).toEqual(detailed.map(({ changes: _changes, ...rest }) => rest));
+    expect(diffSnapshots(snapshot(), snapshot(), false)).toEqual([]);
+  });
+
   it('shows 周五 → 周六 in a paragraph as 五 removed and 六 added', () => {
     const to = withBody((body) => [
       { type: 'paragraph', text: '美国国务卿布林肯与俄罗斯外长拉夫罗夫当地时间周六在瑞士日内瓦会面。' },

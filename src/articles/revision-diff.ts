@@ -120,11 +120,11 @@ export function diffText(before: OptionalText, after: OptionalText): TextChange[
 }
 
 /** A null and a missing optional field both mean "none" and must not count as a change. */
-function textField(field: string, before: OptionalText, after: OptionalText): FieldDiff[] {
+function textField(field: string, before: OptionalText, after: OptionalText, detail: boolean): FieldDiff[] {
   const from = before ?? null;
   const to = after ?? null;
   if (from === to) return [];
-  return [{ field, before: from, after: to, changes: diffText(from, to) }];
+  return [detail ? { field, before: from, after: to, changes: diffText(from, to) } : { field, before: from, after: to }];
 }
 
 function scalarField(field: string, before: string | null, after: string | null): FieldDiff[] {
@@ -136,34 +136,35 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Order counts (author order is byline order), and each item appears as one run. */
-function listField(field: string, before: string[], after: string[]): FieldDiff[] {
+function listField(field: string, before: string[], after: string[], detail: boolean): FieldDiff[] {
   if (sameStrings(before, after)) return [];
+  if (!detail) return [{ field, before, after }];
   const changes = diffArrays(before, after).flatMap((change) =>
     change.value.map((value) => toTextChange({ ...change, value })),
   );
   return [{ field, before, after, changes }];
 }
 
-function featuredImageDiff(before: FeaturedImage | null, after: FeaturedImage | null): FieldDiff[] {
+function featuredImageDiff(before: FeaturedImage | null, after: FeaturedImage | null, detail: boolean): FieldDiff[] {
   // A different (or absent) picture is one change; caption edits on the same picture are shown in detail.
   if (before === null || after === null || before.mediaId !== after.mediaId) {
     if (before === null && after === null) return [];
     return [{ field: 'featuredImage', before, after }];
   }
   return [
-    ...textField('featuredImage.caption', before.caption, after.caption),
-    ...textField('featuredImage.credit', before.credit, after.credit),
-    ...textField('featuredImage.altText', before.altText, after.altText),
+    ...textField('featuredImage.caption', before.caption, after.caption, detail),
+    ...textField('featuredImage.credit', before.credit, after.credit, detail),
+    ...textField('featuredImage.altText', before.altText, after.altText, detail),
   ];
 }
 
-function listItemsDiff(path: string, before: string[], after: string[]): FieldDiff[] {
+function listItemsDiff(path: string, before: string[], after: string[], detail: boolean): FieldDiff[] {
   const diffs: FieldDiff[] = [];
   for (let index = 0; index < Math.max(before.length, after.length); index += 1) {
     const field = `${path}.items[${index}]`;
     if (index >= before.length) diffs.push({ field, before: null, after: after[index] });
     else if (index >= after.length) diffs.push({ field, before: before[index], after: null });
-    else diffs.push(...textField(field, before[index], after[index]));
+    else diffs.push(...textField(field, before[index], after[index], detail));
   }
   return diffs;
 }
@@ -172,32 +173,32 @@ function listItemsDiff(path: string, before: string[], after: string[]): FieldDi
  * Compares two blocks at the same position, field by field. The caller has checked that
  * both have the same `type`, which is what makes the casts of `after` sound.
  */
-function sameTypeBlockDiff(path: string, before: BodyBlock, after: BodyBlock): FieldDiff[] {
+function sameTypeBlockDiff(path: string, before: BodyBlock, after: BodyBlock, detail: boolean): FieldDiff[] {
   switch (before.type) {
     case 'paragraph':
     case 'subheading': {
       const next = after as ParagraphBlock | SubheadingBlock;
-      return textField(`${path}.text`, before.text, next.text);
+      return textField(`${path}.text`, before.text, next.text, detail);
     }
     case 'image': {
       const next = after as ImageBlock;
       if (before.mediaId !== next.mediaId) return [{ field: path, before, after }];
       return [
-        ...textField(`${path}.caption`, before.caption, next.caption),
-        ...textField(`${path}.credit`, before.credit, next.credit),
-        ...textField(`${path}.altText`, before.altText, next.altText),
+        ...textField(`${path}.caption`, before.caption, next.caption, detail),
+        ...textField(`${path}.credit`, before.credit, next.credit, detail),
+        ...textField(`${path}.altText`, before.altText, next.altText, detail),
       ];
     }
     case 'quote': {
       const next = after as QuoteBlock;
       return [
-        ...textField(`${path}.text`, before.text, next.text),
-        ...textField(`${path}.attribution`, before.attribution, next.attribution),
+        ...textField(`${path}.text`, before.text, next.text, detail),
+        ...textField(`${path}.attribution`, before.attribution, next.attribution, detail),
       ];
     }
     case 'list': {
       const next = after as ListBlock;
-      return listItemsDiff(path, before.items, next.items);
+      return listItemsDiff(path, before.items, next.items, detail);
     }
     default:
       // Snapshots are stored JSON and may hold a block type this code does not know yet.
@@ -210,7 +211,7 @@ function sameTypeBlockDiff(path: string, before: BodyBlock, after: BodyBlock): F
  * (`body[3].text` is the fourth block in both revisions) at the cost of an inserted
  * block showing up as changes to every block after it.
  */
-function bodyDiff(before: BodyBlock[], after: BodyBlock[]): FieldDiff[] {
+function bodyDiff(before: BodyBlock[], after: BodyBlock[], detail: boolean): FieldDiff[] {
   const diffs: FieldDiff[] = [];
   for (let index = 0; index < Math.max(before.length, after.length); index += 1) {
     const path = `body[${index}]`;
@@ -219,34 +220,38 @@ function bodyDiff(before: BodyBlock[], after: BodyBlock[]): FieldDiff[] {
     if (from === undefined) diffs.push({ field: path, before: null, after: to });
     else if (to === undefined) diffs.push({ field: path, before: from, after: null });
     else if (from.type !== to.type) diffs.push({ field: path, before: from, after: to });
-    else diffs.push(...sameTypeBlockDiff(path, from, to));
+    else diffs.push(...sameTypeBlockDiff(path, from, to, detail));
   }
   return diffs;
 }
 
-/** Changed fields only, in snapshot field order; identical snapshots give []. */
-export function diffSnapshots(from: EditorialSnapshot, to: EditorialSnapshot): FieldDiff[] {
+/**
+ * Changed fields only, in snapshot field order; identical snapshots give []. Without `detail`
+ * (whether anything changed, and where), no character runs are computed.
+ */
+export function diffSnapshots(from: EditorialSnapshot, to: EditorialSnapshot, detail = true): FieldDiff[] {
   return [
-    ...textField('headline', from.headline, to.headline),
-    ...textField('subheadline', from.subheadline, to.subheadline),
+    ...textField('headline', from.headline, to.headline, detail),
+    ...textField('subheadline', from.subheadline, to.subheadline, detail),
     ...scalarField('slug', from.slug, to.slug),
-    ...textField('dateline', from.dateline, to.dateline),
+    ...textField('dateline', from.dateline, to.dateline, detail),
     ...scalarField('language', from.language, to.language),
-    ...bodyDiff(from.body, to.body),
-    ...textField('excerpt', from.excerpt, to.excerpt),
-    ...featuredImageDiff(from.featuredImage, to.featuredImage),
+    ...bodyDiff(from.body, to.body, detail),
+    ...textField('excerpt', from.excerpt, to.excerpt, detail),
+    ...featuredImageDiff(from.featuredImage, to.featuredImage, detail),
     ...scalarField('categoryId', from.categoryId, to.categoryId),
-    ...listField('tags', from.tags, to.tags),
-    ...listField('authors', from.authors, to.authors),
-    ...textField('byline', from.byline, to.byline),
-    ...textField('seoTitle', from.seoTitle, to.seoTitle),
-    ...textField('seoDescription', from.seoDescription, to.seoDescription),
+    ...listField('tags', from.tags, to.tags, detail),
+    ...listField('authors', from.authors, to.authors, detail),
+    ...textField('byline', from.byline, to.byline, detail),
+    ...textField('seoTitle', from.seoTitle, to.seoTitle, detail),
+    ...textField('seoDescription', from.seoDescription, to.seoDescription, detail),
     ...scalarField('canonicalUrl', from.canonicalUrl ?? null, to.canonicalUrl ?? null),
     ...scalarField('socialImage', from.socialImage ?? null, to.socialImage ?? null),
     ...listField(
       'corrections',
       (from.corrections ?? []).map((c) => c.text),
       (to.corrections ?? []).map((c) => c.text),
+      detail,
     ),
   ];
 }

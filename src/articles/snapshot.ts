@@ -68,4 +68,4 @@ export function columnsOf(s: EditorialSnapshot): EditorialColumns {
 }
 
 /** Whether two snapshots differ in anything an editor could see (null and absent count as equal). */
-export const sameSnapshot = (a: EditorialSnapshot, b: EditorialSnapshot): boolean => diffSnapshots(a, b).length === 0;
+export const sameSnapshot = (a: EditorialSnapshot, b: EditorialSnapshot): boolean => diffSnapshots(a, b, false).length === 0;

@@ -1,11 +1,12 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { User } from '../users/user.entity.js';
+import type { Role } from '../users/role.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from '../access/auth-user.js';
 import { EndedSessions } from './ended-sessions.service.js';
 import { isPermission, type Permission } from '../access/permissions.js';
@@ -36,12 +37,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   constructor(
     @Inject(APP_CONFIG) config: ResolvedConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly endedSessions: EndedSessions,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // A key object, not the string: given a string, the verifier first tries to read it as a PEM
+      // public key on every request and builds (and throws away) an exception before falling back to
+      // an HMAC secret, which cost more than the rest of the token check. The typings only know strings.
+      secretOrKey: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
@@ -51,7 +55,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(payload: SignedClaims): Promise<AuthUser | false> {
     if (!this.wellFormed(payload)) return false;
     if (await this.endedSessions.hasEnded(payload.sid)) return false;
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: payload.sub }, relations: { roles: true } });
+    const user = await this.users.findCaller(payload.sub);
     if (!user || !user.active || user.tokenVersion !== payload.ver) return false;
     return toAuthUser(user);
   }
@@ -69,7 +73,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 }
 
-export function toAuthUser(user: User): AuthUser {
+export function toAuthUser(user: Pick<User, 'id' | 'email' | 'displayName'> & { roles?: Pick<Role, 'name' | 'permissions'>[] }): AuthUser {
   const permissions = new Set<Permission>();
   for (const role of user.roles ?? []) for (const p of role.permissions) if (isPermission(p)) permissions.add(p);
   return { id: user.id, email: user.email, displayName: user.displayName, roles: (user.roles ?? []).map((r) => r.name).sort(), permissions };

@@ -1,0 +1,46 @@
+// Repository test: a row read with plain SQL and hydrated is the entity a TypeORM find returns, for
+// every kind of column a story has (uuid, arrays, jsonb, timestamps, nulls), so the locked read every
+// write starts with sees the story exactly as before.
+import { Article } from '../../src/articles/article.entity.js';
+import { ArticlesRepository } from '../../src/articles/articles.repository.js';
+import { hydrate } from '../../src/database/hydrate.js';
+import { createTestContext, type TestContext } from '../support/app.js';
+
+describe('hydrate', () => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await createTestContext({ env: { SCHEDULER_ENABLED: 'false' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('turns a story row into the Article a find returns', async () => {
+    const [{ id }] = await t.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO article (slug, status, headline, language, body, featured_image, tags, author_ids, byline, excerpt, published_at, embargo_until, review_note, corrections)
+       VALUES ('hydrate-me', 'draft', '布林肯与拉夫罗夫会面', 'zh-Hans', '[{"type":"paragraph","text":"日内瓦"}]', NULL, ARRAY['美国','俄罗斯'],
+               ARRAY[gen_random_uuid()], NULL, '摘要', now() - interval '1 day', now() + interval '1 hour',
+               '{"note":"请核实","authorId":null,"at":"2026-01-01T00:00:00.000Z"}', '[]')
+       RETURNING id`,
+    );
+    const [row] = await t.dataSource.query<Array<Record<string, unknown>>>(`SELECT * FROM article WHERE id = $1`, [id]);
+    const found = await t.dataSource.getRepository(Article).findOneByOrFail({ id });
+    const hydrated = hydrate(t.dataSource, Article, row);
+    expect(hydrated).toBeInstanceOf(Article);
+    expect(hydrated).toEqual(found);
+    expect(hydrated.publishedAt).toBeInstanceOf(Date);
+    expect(hydrated.subheadline).toBeNull();
+  });
+
+  it('the locked read finds live stories only', async () => {
+    const repository = t.app.get(ArticlesRepository);
+    const [{ id }] = await t.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO article (slug, headline, language, deleted_at) VALUES ('gone', 'Gone', 'en', now()) RETURNING id`,
+    );
+    await t.dataSource.transaction(async (manager) => {
+      expect(await repository.lockActive(manager, id)).toBeNull();
+      expect(await repository.lockActive(manager, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    });
+  });
+});
