@@ -12,6 +12,7 @@ import { BoundedCache } from '../common/bounded-cache.js';
 import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ResolvedConfig } from '../config/config.js';
+import { ReadReplicas } from '../database/read-replicas.js';
 
 /** The channel ContentChangeNotifier (content-changes.ts) notifies on when what readers see changes. */
 export const CONTENT_CHANNEL = 'masthead_content_changed';
@@ -56,7 +57,10 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   /** How long a held page may stand in for one the database cannot render, from `stale-if-error`; 0: never. */
   private readonly staleIfErrorMs: number;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly replicas: ReadReplicas,
+  ) {
     const staleIfError = /(?:^|,)\s*stale-if-error\s*=\s*(\d+)/i.exec(config.contentCacheControl);
     this.staleIfErrorMs = staleIfError ? Number(staleIfError[1]) * 1000 : 0;
   }
@@ -103,6 +107,8 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+    // Until the replicas have replayed this change, what is rendered next is read from the primary.
+    this.replicas.contentChanged();
   }
 
   private async listen(): Promise<void> {

@@ -92,10 +92,11 @@ export class ContentRepository {
     };
   }
 
-  // Prepared statements: the public routes are the hottest there are (see database/prepared.ts).
+  // Prepared statements: the public routes are the hottest there are (see database/prepared.ts);
+  // a streaming replica may answer them (database/read-replicas.ts).
   async list(filter: ContentListFilter): Promise<ContentRow[]> {
     const { sql, params } = this.buildListQuery(filter);
-    return queryPrepared<ContentRow>(this.dataSource, sql, params);
+    return queryPrepared<ContentRow>(this.dataSource, sql, params, 'replica');
   }
 
   /**
@@ -108,13 +109,14 @@ export class ContentRepository {
       `SELECT DISTINCT am.media_id FROM article a JOIN article_media am ON am.article_id = a.id
        WHERE a.embargo_until IS NOT NULL AND a.embargo_until > now() AND a.deleted_at IS NULL`,
       [],
+      'replica',
     );
     return new Set(rows.map((r) => r.media_id));
   }
 
   async bySlug(slug: string): Promise<ContentRow | null> {
     const { sql, params } = this.buildBySlugQuery(slug);
-    const rows = await queryPrepared<ContentRow>(this.dataSource, sql, params);
+    const rows = await queryPrepared<ContentRow>(this.dataSource, sql, params, 'replica');
     return rows[0] ?? null;
   }
 }
