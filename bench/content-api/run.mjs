@@ -13,7 +13,10 @@
 //
 //   npm run build && node bench/content-api/run.mjs [--articles=100000] [--connections=50]
 //     [--duration=10] [--warmup=3] [--pages=200] [--slugs=10000] [--max-load=2.5] [--max-wait=1200]
-//     [--explain] [--keep] [--reuse=<database>] [--json]
+//     [--explain] [--keep] [--reuse=<database>] [--json] [--processes=2]
+//
+// --processes=N: afterwards, the same routes through a local reverse proxy (nginx) in front of N app
+// processes on the same database, and in front of one (processes.mjs).
 //
 // BENCH_DATABASE_URL names a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 // the run creates a throwaway database there and drops it afterwards (--keep leaves it and prints
@@ -38,11 +41,14 @@ import { ContentRepository } from '../../dist/src/content/content.repository.js'
 import { runMigrations } from '../../dist/src/database/migrate.js';
 import { onServer, SERVER, withDatabase } from '../support.mjs';
 import { loadPublishedArticles } from './load-articles.mjs';
+import { measureProcesses } from './processes.mjs';
 import { BY_SLUG_SQL, FIRST_PAGE_SQL, NEXT_PAGE_SQL, sameSql } from './queries.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MB = 1024 * 1024;
 const TARGET = { fraction: 0.6, p99Ms: 50, rssMb: 300 };
+/** Every app process the bench starts shares it, as the processes of a deployment must. */
+const JWT_SECRET = randomBytes(32).toString('hex');
 
 const { values: args } = parseArgs({
   options: {
@@ -58,6 +64,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     json: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
   },
 });
 const opt = {
@@ -146,7 +153,7 @@ async function startApp(databaseUrl, dataDir) {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET,
       PORT: String(port),
       LOG_LEVEL: 'warn',
       SEED_ON_EMPTY_DATABASE: 'false',
@@ -502,6 +509,9 @@ async function main() {
       `load average (1-min) during the measurement: ${loadAtStart[0].toFixed(2)} at start, max ${Math.max(...loads, loadAtStart[0]).toFixed(2)}, ${loadAtEnd[0].toFixed(2)} at end` +
         `${quiet.waited ? ` (the machine did not get below ${opt.maxLoad} within ${opt.maxWait} s)` : ''}; the bench's own client, both servers and PostgreSQL count in it`,
     );
+    const more = { startApp: () => startApp(databaseUrl, dataDir), endpoints, results, cannon, cleanups, log };
+    if (Number(args.processes) > 1)
+      await measureProcesses({ processes: Number(args.processes), app, ...more, warmup: opt.warmup, duration: opt.duration });
     if (app.warnings.length) log(`app warnings/errors (first ${app.warnings.length}):\n  ${app.warnings.join('\n  ')}`);
     if (args.keep && !args.reuse) log(`kept database ${database} (drop it with: psql -c 'DROP DATABASE ${database} WITH (FORCE)')`);
     if (args.json)
