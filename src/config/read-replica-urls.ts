@@ -10,7 +10,10 @@ export function parseReadReplicaUrls(value: string | undefined, databaseUrl: str
     .filter((entry) => entry !== '');
   if (entries.length === 0) return { urls: [], problems: [] };
   if (!databaseUrl)
-    return { urls: [], problems: ['DATABASE_READ_URLS: needs DATABASE_URL (replicas follow a PostgreSQL server you run; the embedded database has none)'] };
+    return {
+      urls: [],
+      problems: ['DATABASE_READ_URLS: needs DATABASE_URL (replicas follow a PostgreSQL server you run; the embedded database has none)'],
+    };
   const primary = serverOf(databaseUrl);
   const seen = new Map<string, number>();
   const problems: string[] = [];

@@ -39,7 +39,12 @@ export function routeReplicaReads(dataSource: DataSource, reader: ReplicaReader 
  * Runs `sql` as a named prepared statement on a pooled connection (outside any transaction): on the
  * primary, or for `replica` on a streaming replica when one is configured and up to date.
  */
-export async function queryPrepared<Row extends QueryResultRow>(dataSource: DataSource, sql: string, values: unknown[], route: ReadRoute = 'primary'): Promise<Row[]> {
+export async function queryPrepared<Row extends QueryResultRow>(
+  dataSource: DataSource,
+  sql: string,
+  values: unknown[],
+  route: ReadRoute = 'primary',
+): Promise<Row[]> {
   const statement = { name: statementName(sql), text: sql, values };
   const replicas = route === 'replica' ? replicaReaders.get(dataSource) : undefined;
   if (replicas) return replicas.query<Row>(statement);

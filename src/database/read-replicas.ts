@@ -222,7 +222,9 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
   private async check(replica: Replica, target: { change: number; lsn: string }): Promise<void> {
     let replayed: boolean | null;
     try {
-      const { rows } = await replica.pool.query<{ replayed: boolean | null }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS replayed', [target.lsn]);
+      const { rows } = await replica.pool.query<{ replayed: boolean | null }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS replayed', [
+        target.lsn,
+      ]);
       replayed = rows[0].replayed;
     } catch (error) {
       if (replica.up) this.lost(replica, error);
@@ -250,7 +252,9 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
     replica.behindSince ??= now;
     if (!replica.warnedBehind && now - replica.behindSince > LAG_WARNING_MS) {
       replica.warnedBehind = true;
-      this.logger.warn(`replica ${replica.name} has not replayed the latest change after ${LAG_WARNING_MS / 1000} s: public reads go to the primary meanwhile`);
+      this.logger.warn(
+        `replica ${replica.name} has not replayed the latest change after ${LAG_WARNING_MS / 1000} s: public reads go to the primary meanwhile`,
+      );
     }
     replica.nextCheck = now + replica.lagCheckMs;
     replica.lagCheckMs = Math.min(replica.lagCheckMs * 2, LAG_CHECK_MAX_MS);
@@ -277,5 +281,8 @@ function unreachable(error: unknown): boolean {
 
 function reason(error: unknown): string {
   const e = error as { code?: unknown; message?: unknown };
-  return [typeof e.code === 'string' ? e.code : null, typeof e.message === 'string' && e.message ? e.message : null].filter(Boolean).join(' ') || 'unknown error';
+  return (
+    [typeof e.code === 'string' ? e.code : null, typeof e.message === 'string' && e.message ? e.message : null].filter(Boolean).join(' ') ||
+    'unknown error'
+  );
 }

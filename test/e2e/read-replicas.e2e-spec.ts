@@ -39,7 +39,9 @@ async function publish(headline: string, word: string): Promise<StoryResponse> {
 
 async function pauseReplay(): Promise<void> {
   await replica.sql('SELECT pg_wal_replay_pause()');
-  await eventually(async () => ((await replica.sql<{ state: string }>('SELECT pg_get_wal_replay_pause_state() AS state'))[0].state === 'paused' ? true : undefined));
+  await eventually(async () =>
+    (await replica.sql<{ state: string }>('SELECT pg_get_wal_replay_pause_state() AS state'))[0].state === 'paused' ? true : undefined,
+  );
 }
 
 /** Changes a live headline on the primary only, as no editor can: the app hears nothing of it. */
@@ -120,5 +122,19 @@ describe('a streaming read replica', () => {
       await replica.thaw();
     }
     await waitUntilServing(1);
+  });
+
+  // Last: the primary does not come back within this file.
+  it('keeps serving published stories from the replica while the primary is down', async () => {
+    const story = await publish('主库停机前发表的报道', '卯辰巳');
+    await waitUntilServing(1);
+    await primary.stop('immediate');
+    expect(await headlineOf(story.slug)).toBe('主库停机前发表的报道');
+    const list = await request(t.http).get('/api/content/articles').query({ limit: 5 });
+    expect(list.status).toBe(200);
+    expect((list.body as { items: Array<{ slug: string }> }).items[0].slug).toBe(story.slug);
+    const search = await request(t.http).get('/api/content/search').query({ q: '卯辰巳' });
+    expect(search.status).toBe(200);
+    expect((search.body as { items: Array<{ slug: string }> }).items.map((hit) => hit.slug)).toEqual([story.slug]);
   });
 });

@@ -42,7 +42,9 @@ function binDir(): string {
       : [];
   const found = candidates.find((dir) => TOOLS.every((tool) => existsSync(join(dir, tool))));
   if (!found)
-    throw new Error(`no PostgreSQL server binaries (${TOOLS.join(', ')}) found: install the postgresql package (apt-get install postgresql) or set PG_BINDIR`);
+    throw new Error(
+      `no PostgreSQL server binaries (${TOOLS.join(', ')}) found: install the postgresql package (apt-get install postgresql) or set PG_BINDIR`,
+    );
   return found;
 }
 
@@ -56,7 +58,13 @@ async function runAs(): Promise<{ uid: number; gid: number } | null> {
 function run(file: string, args: string[], user: { uid: number; gid: number } | null): Promise<void> {
   return new Promise((resolve, reject) => {
     // detached: the server started by pg_ctl is not in Jest's process group.
-    const child = spawn(file, args, { ...(user ?? {}), cwd: tmpdir(), detached: true, env: { ...process.env, LC_ALL: 'C.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      ...(user ?? {}),
+      cwd: tmpdir(),
+      detached: true,
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -132,7 +140,18 @@ export async function startReplicatedPair(): Promise<{ primary: Cluster; replica
       port,
       dataDir,
       start: () =>
-        ctl(['start', '-w', '-t', '30', '-D', dataDir, '-l', join(root, `${name}.log`), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off`]),
+        ctl([
+          'start',
+          '-w',
+          '-t',
+          '30',
+          '-D',
+          dataDir,
+          '-l',
+          join(root, `${name}.log`),
+          '-o',
+          `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off`,
+        ]),
       stop: async (mode = 'fast') => {
         await signalAll('SIGCONT');
         await ctl(['stop', '-w', '-t', '30', '-m', mode, '-D', dataDir]);
@@ -163,7 +182,11 @@ export async function startReplicatedPair(): Promise<{ primary: Cluster; replica
 
   const replica = await cluster('replica');
   // -R writes standby.signal and primary_conninfo: the copy starts as a hot standby streaming from the primary.
-  await run(join(bin, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', replica.dataDir, '-R', '-X', 'stream', '-c', 'fast'], user);
+  await run(
+    join(bin, 'pg_basebackup'),
+    ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', replica.dataDir, '-R', '-X', 'stream', '-c', 'fast'],
+    user,
+  );
   started.push(replica);
   await replica.start();
   return { primary, replica };
