@@ -29,14 +29,7 @@ export interface AppConfig {
      * deleted photos), safe only when the store is this installation's alone; `off`, none.
      */
     orphanSweep: 'owned' | 'all' | 'off';
-    s3: {
-      bucket: string | null;
-      endpoint: string | null;
-      region: string;
-      accessKeyId: string | null;
-      secretAccessKey: string | null;
-      forcePathStyle: boolean;
-    };
+    s3: { bucket: string | null; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
   };
   admin: { email: string | null; password: string | null };
   logLevel: LogLevel;
