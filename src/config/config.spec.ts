@@ -24,12 +24,7 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers, booleans and lists from strings', () => {
-    const config = loadConfig({
-      PORT: '8080',
-      REQUIRE_PHOTO_CREDIT: 'false',
-      CORS_ORIGINS: 'https://a.example, https://b.example',
-      MEDIA_MAX_BYTES: '2048',
-    });
+    const config = loadConfig({ PORT: '8080', REQUIRE_PHOTO_CREDIT: 'false', CORS_ORIGINS: 'https://a.example, https://b.example', MEDIA_MAX_BYTES: '2048' });
     expect(config.port).toBe(8080);
     expect(config.media.requirePhotoCredit).toBe(false);
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
@@ -95,9 +90,7 @@ describe('the reader site', () => {
 
   it('refuses a site URL that is not http(s) and a path template without {slug}', () => {
     expect(() => loadConfig({ PUBLIC_SITE_URL: 'ftp://news.example' })).toThrow(/PUBLIC_SITE_URL: must be an http\(s\) URL/);
-    expect(() => loadConfig({ ARTICLE_PATH_TEMPLATE: '/{section}/' })).toThrow(
-      /ARTICLE_PATH_TEMPLATE: must be a path starting with \/ that contains \{slug\}/,
-    );
+    expect(() => loadConfig({ ARTICLE_PATH_TEMPLATE: '/{section}/' })).toThrow(/ARTICLE_PATH_TEMPLATE: must be a path starting with \/ that contains \{slug\}/);
   });
 });
 
@@ -111,9 +104,7 @@ describe('distribution', () => {
     const config = loadConfig({ VARIANT_PROTECTED_TERMS_PATHS: 'a.txt, b.txt', PREVIEW_TTL_SECONDS: '600' });
     expect(config.distribution.protectedTermPaths).toEqual(['a.txt', 'b.txt']);
     expect(config.distribution.preview).toEqual({ defaultTtlSeconds: 600, maxTtlSeconds: 604800 });
-    expect(() => loadConfig({ PREVIEW_TTL_SECONDS: '7200', PREVIEW_MAX_TTL_SECONDS: '3600' })).toThrow(
-      /PREVIEW_TTL_SECONDS: must not exceed PREVIEW_MAX_TTL_SECONDS/,
-    );
+    expect(() => loadConfig({ PREVIEW_TTL_SECONDS: '7200', PREVIEW_MAX_TTL_SECONDS: '3600' })).toThrow(/PREVIEW_TTL_SECONDS: must not exceed PREVIEW_MAX_TTL_SECONDS/);
     expect(() => loadConfig({ PREVIEW_TTL_SECONDS: '10' })).toThrow(/PREVIEW_TTL_SECONDS/);
   });
 });
