@@ -1,6 +1,7 @@
 // What the plain-JavaScript benches (content-api, media) share: the PostgreSQL server they make
 // their throwaway databases on, and a deterministic random source for generated content.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import pg from 'pg';
 
 /** BENCH_DATABASE_URL names the server (default: the local one, user postgres). */
@@ -42,4 +43,29 @@ export function figure({ bench, name, value, unit = '', target = null, met = nul
   const shown = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1)) : String(value);
   process.stdout.write(`  ${name}: ${shown}${unit ? ` ${unit}` : ''}${target ? ` (target ${target}: ${met ? 'met' : 'NOT met'})` : ''}\n`);
   if (process.env.BENCH_FIGURES) appendFileSync(process.env.BENCH_FIGURES, JSON.stringify({ bench, name, value, unit, target, met }) + '\n');
+}
+
+const CLOCK_TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
+
+/** CPU seconds (user + system) a process has used so far; 0 when it is gone or unreadable. Linux only. */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -13,6 +13,7 @@ import type { ResolvedConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ContentModule } from './content/content.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { ReadReplicasModule } from './database/read-replicas.module.js';
 import { WebhooksModule } from './distribution/webhooks/webhooks.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -35,6 +36,7 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { entities })),
+        ReadReplicasModule,
         EventsModule,
         AuditModule,
         AuthModule,

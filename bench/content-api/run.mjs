@@ -25,7 +25,10 @@
 // The app's response cache is sized to hold the rotating stories (--cache-mb to choose another size).
 //   npm run build && node bench/content-api/run.mjs [--articles=100000] [--connections=50]
 //     [--duration=10] [--warmup=3] [--pages=200] [--slugs=10000] [--max-load=2.5] [--max-wait=1200]
-//     [--cache-mb=<MB>] [--explain] [--no-profile] [--keep] [--reuse=<database>] [--json]
+//     [--cache-mb=<MB>] [--explain] [--no-profile] [--keep] [--reuse=<database>] [--json] [--processes=2]
+//
+// --processes=N: afterwards, the same routes through a local reverse proxy (nginx) in front of N app
+// processes on the same database, and in front of one (processes.mjs).
 //
 // BENCH_DATABASE_URL names a PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 // the run creates a throwaway database there and drops it afterwards (--keep leaves it and prints
@@ -39,7 +42,6 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,15 +50,18 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { ContentRepository } from '../../dist/src/content/content.repository.js';
 import { runMigrations } from '../../dist/src/database/migrate.js';
-import { figure, onServer, SERVER, withDatabase } from '../support.mjs';
+import { cpuSeconds, figure, freePort, onServer, SERVER, withDatabase } from '../support.mjs';
 import { topSelfTime } from './cpu-profile.mjs';
 import { loadPublishedArticles } from './load-articles.mjs';
+import { measureProcesses } from './processes.mjs';
 import { BY_SLUG_SQL, FIRST_PAGE_SQL, NEXT_PAGE_SQL, sameSql } from './queries.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MB = 1024 * 1024;
 const TARGET = { fraction: 1.2, p99Ms: 40, rssMb: 200, hitOfStatic: 0.5, missCpuOfRaw: 1.5 };
 const BENCH = 'content-api';
+/** Every app process the bench starts shares it, as the processes of a deployment must. */
+const JWT_SECRET = randomBytes(32).toString('hex');
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -75,6 +80,7 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
     json: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
   },
 });
 const opt = {
@@ -94,18 +100,7 @@ const opt = {
 const log = (message) => process.stdout.write(message + '\n');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
-const CLOCK_TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 
-/** CPU seconds (user + system) a process has used so far; 0 when it is gone or unreadable. */
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
 
 async function withClient(url, work) {
   const client = new pg.Client({ connectionString: url });
@@ -117,16 +112,6 @@ async function withClient(url, work) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Reads a child's output line by line (so its pipe never fills), keeping the last lines for errors. */
 function tail(stream, lines, onLine) {
@@ -166,7 +151,7 @@ async function startApp(databaseUrl, dataDir, extraEnv = {}, nodeArgs = []) {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET,
       PORT: String(port),
       // As deployed: request logging on (answers from memory are counted, not logged one by one).
       LOG_LEVEL: 'info',
@@ -613,6 +598,14 @@ async function main() {
       `load average (1-min) during the measurement: ${loadAtStart[0].toFixed(2)} at start, max ${Math.max(...loads, loadAtStart[0]).toFixed(2)}, ${loadAtEnd[0].toFixed(2)} at end` +
         `${quiet.waited ? ` (the machine did not get below ${opt.maxLoad} within ${opt.maxWait} s)` : ''}; the bench's own client, both servers and PostgreSQL count in it`,
     );
+    if (Number(args.processes) > 1) {
+      // The single-process run above stopped its app: the proxy runs start their own, sized alike.
+      const start = () => startApp(databaseUrl, dataDir, { CONTENT_CACHE_MB: String(opt.cacheMb) });
+      const single = await start();
+      cleanups.push(() => single.stop());
+      const more = { startApp: start, endpoints, results, cannon, cleanups, log };
+      await measureProcesses({ processes: Number(args.processes), app: single, ...more, warmup: opt.warmup, duration: opt.duration });
+    }
     if (app.warnings.length) log(`app warnings/errors (first ${app.warnings.length}):\n  ${app.warnings.join('\n  ')}`);
     if (args.keep && !args.reuse) log(`kept database ${database} (drop it with: psql -c 'DROP DATABASE ${database} WITH (FORCE)')`);
     if (args.json)

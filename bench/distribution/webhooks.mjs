@@ -25,7 +25,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +34,7 @@ import { Webhook } from 'standardwebhooks';
 import { runMigrations } from '../../dist/src/database/migrate.js';
 import { hashPassword } from '../../dist/src/users/passwords.js';
 import { loadPublishedArticles } from '../content-api/load-articles.mjs';
-import { onServer, SERVER, withDatabase } from '../support.mjs';
+import { cpuSeconds, freePort, onServer, SERVER, withDatabase } from '../support.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TARGET = { p95Ms: 1000, perSecond: 200 };
@@ -55,31 +54,10 @@ const { values: args } = parseArgs({
 const opt = { articles: Number(args.articles), samples: Number(args.samples), burst: Number(args.burst), processes: Number(args.processes) };
 
 const log = (message) => process.stderr.write(`${message}\n`);
-const CLOCK_TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
 
-/** CPU seconds (user + system) a process has used so far; 0 when it is gone or unreadable (not Linux). */
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return 0;
-  }
-}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real server, as deployed, delivering to this machine (WEBHOOK_ALLOW_PRIVATE). */
 async function startApp(databaseUrl, dataDir, jwtSecret) {

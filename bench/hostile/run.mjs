@@ -25,7 +25,6 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +34,7 @@ import pg from 'pg';
 import { hashPassword } from '../../dist/src/users/passwords.js';
 import { runMigrations } from '../../dist/src/database/migrate.js';
 import { loadPublishedArticles } from '../content-api/load-articles.mjs';
-import { onServer, SERVER, withDatabase } from '../support.mjs';
+import { freePort, onServer, SERVER, withDatabase } from '../support.mjs';
 import { hostileCases } from './cases.mjs';
 import { send } from './http.mjs';
 
@@ -82,16 +81,6 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(databaseUrl, dataDir) {
   const port = opt.port || (await freePort());

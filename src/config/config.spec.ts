@@ -108,3 +108,42 @@ describe('distribution', () => {
     expect(() => loadConfig({ PREVIEW_TTL_SECONDS: '10' })).toThrow(/PREVIEW_TTL_SECONDS/);
   });
 });
+
+describe('read replicas', () => {
+  const primary = 'postgres://app:secret@db-primary:5432/masthead';
+
+  it('has none by default, and takes a comma-separated list next to DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReadUrls).toEqual([]);
+    const config = loadConfig({
+      DATABASE_URL: primary,
+      DATABASE_READ_URLS: 'postgres://app:secret@db-replica-1/masthead, postgresql://app:secret@db-replica-2:6432/masthead,',
+    });
+    expect(config.databaseReadUrls).toEqual(['postgres://app:secret@db-replica-1/masthead', 'postgresql://app:secret@db-replica-2:6432/masthead']);
+  });
+
+  it('refuses replicas without DATABASE_URL: the embedded database has none', () => {
+    expect(problemsOf({ DATABASE_READ_URLS: 'postgres://db-replica-1/masthead' })).toEqual([
+      expect.stringMatching(/^DATABASE_READ_URLS: needs DATABASE_URL/),
+    ]);
+  });
+
+  it('names each bad entry with its reason and never repeats a password', () => {
+    const problems = problemsOf({
+      DATABASE_URL: primary,
+      DATABASE_READ_URLS: [
+        'postgres://app:secret@db-replica-1/masthead',
+        'mysql://app:secret@db-replica-2/masthead',
+        'postgres://app:secret@db-primary/masthead',
+        'postgres://app:secret@DB-Replica-1:5432/masthead',
+        'postgres://',
+      ].join(','),
+    });
+    expect(problems).toEqual([
+      'DATABASE_READ_URLS: entry 2 (mysql://app:***@db-replica-2/masthead): must be a postgres:// or postgresql:// connection URL',
+      'DATABASE_READ_URLS: entry 3 (postgres://app:***@db-primary/masthead): names the same server and database as DATABASE_URL; list only its replicas',
+      'DATABASE_READ_URLS: entry 4 (postgres://app:***@DB-Replica-1:5432/masthead): repeats entry 1',
+      'DATABASE_READ_URLS: entry 5 (postgres://): is not a URL with a host name',
+    ]);
+    expect(problems.join('\n')).not.toContain('secret');
+  });
+});

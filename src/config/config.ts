@@ -2,6 +2,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvironmentVariables } from './environment-variables.js';
+import { parseReadReplicaUrls } from './read-replica-urls.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -9,6 +10,11 @@ export interface AppConfig {
   port: number;
   /** Unset: an embedded PostgreSQL is started in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * Streaming replicas of `databaseUrl` that public reads (content, public search, sitemaps) may
+   * use; empty: every query goes to the primary. Never set without `databaseUrl`.
+   */
+  databaseReadUrls: string[];
   dataDir: string;
   jwt: { secret: string | null; accessTtlSeconds: number; refreshTtlSeconds: number };
   media: {
@@ -92,8 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (vars.PREVIEW_TTL_SECONDS > vars.PREVIEW_MAX_TTL_SECONDS)
     problems.push(`PREVIEW_TTL_SECONDS: must not exceed PREVIEW_MAX_TTL_SECONDS (${vars.PREVIEW_MAX_TTL_SECONDS}) (got ${vars.PREVIEW_TTL_SECONDS})`);
+  const replicas = parseReadReplicaUrls(vars.DATABASE_READ_URLS, vars.DATABASE_URL);
+  problems.push(...replicas.problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return toAppConfig(vars);
+  return toAppConfig(vars, replicas.urls);
 }
 
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -102,11 +110,12 @@ function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-function toAppConfig(v: EnvironmentVariables): AppConfig {
+function toAppConfig(v: EnvironmentVariables, databaseReadUrls: string[]): AppConfig {
   const cors = v.CORS_ORIGINS === undefined ? false : v.CORS_ORIGINS === '*' ? true : v.CORS_ORIGINS.split(',').map((s) => s.trim());
   return Object.freeze({
     port: v.PORT,
     databaseUrl: v.DATABASE_URL ?? null,
+    databaseReadUrls,
     dataDir: v.DATA_DIR,
     jwt: { secret: v.JWT_SECRET ?? null, accessTtlSeconds: v.JWT_ACCESS_TTL, refreshTtlSeconds: v.JWT_REFRESH_TTL },
     media: {

@@ -34,6 +34,10 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// connection URL' })
   DATABASE_URL?: string;
 
+  /** Comma-separated URLs of streaming replicas of DATABASE_URL for public reads; checked entry by entry in read-replica-urls.ts. */
+  @IsOptional() @IsString()
+  DATABASE_READ_URLS?: string;
+
   @IsString()
   DATA_DIR: string = '.data';
 

@@ -16,6 +16,7 @@ import pg from 'pg';
 import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { ResolvedConfig } from '../config/config.js';
+import { ReadReplicas } from '../database/read-replicas.js';
 import { CachedResponse, replayable, type RenderedResponse } from './cached-response.js';
 
 export { CachedResponse, type RenderedResponse } from './cached-response.js';
@@ -49,7 +50,10 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
   /** How long a held page may stand in for one the database cannot render, from `stale-if-error`; 0: never. */
   private readonly staleIfErrorMs: number;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: ResolvedConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
+    private readonly replicas: ReadReplicas,
+  ) {
     const staleIfError = /(?:^|,)\s*stale-if-error\s*=\s*(\d+)/i.exec(config.contentCacheControl);
     this.staleIfErrorMs = staleIfError ? Number(staleIfError[1]) * 1000 : 0;
     this.entries =
@@ -172,6 +176,8 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
     this.generation++;
     this.entries?.clear();
     this.derivedValues.clear();
+    // Until the replicas have replayed this change, what is rendered next is read from the primary.
+    this.replicas.contentChanged();
   }
 
   private report(): void {

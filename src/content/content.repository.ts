@@ -92,10 +92,11 @@ export class ContentRepository {
     };
   }
 
-  // Prepared statements: the public routes are the hottest there are (see database/prepared.ts).
+  // Prepared statements: the public routes are the hottest there are (see database/prepared.ts);
+  // a streaming replica may answer them (database/read-replicas.ts).
   async list(filter: ContentListFilter): Promise<ContentRow[]> {
     const { sql, params } = this.buildListQuery(filter);
-    return queryPrepared<ContentRow>(this.dataSource, sql, params);
+    return queryPrepared<ContentRow>(this.dataSource, sql, params, 'replica');
   }
 
   /**
@@ -108,6 +109,7 @@ export class ContentRepository {
       `SELECT am.media_id, min(a.embargo_until) AS until FROM article a JOIN article_media am ON am.article_id = a.id
        WHERE a.embargo_until IS NOT NULL AND a.embargo_until > now() AND a.deleted_at IS NULL GROUP BY am.media_id`,
       [],
+      'replica',
     );
     const lifts = rows.map((r) => r.until.getTime());
     return { photos: new Set(rows.map((r) => r.media_id)), nextLift: lifts.length ? new Date(Math.min(...lifts)) : null };
@@ -115,7 +117,7 @@ export class ContentRepository {
 
   async bySlug(slug: string): Promise<ContentRow | null> {
     const { sql, params } = this.buildBySlugQuery(slug);
-    const rows = await queryPrepared<ContentRow>(this.dataSource, sql, params);
+    const rows = await queryPrepared<ContentRow>(this.dataSource, sql, params, 'replica');
     return rows[0] ?? null;
   }
 }

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
-import { queryPrepared, queryPreparedOn } from '../database/prepared.js';
+import { queryPrepared, queryPreparedOn, type ReadRoute } from '../database/prepared.js';
 import type { SearchScope } from './search-document.entity.js';
 import { CANDIDATE_LIMIT, containsPattern, RECENCY_DAYS, RECENCY_WEIGHT, type SearchCursor } from './search-query.js';
 import type { SearchableBlock, SearchablePhoto } from './search-text.js';
@@ -156,7 +156,7 @@ export class SearchRepository {
         JOIN published_article p ON p.article_id = h.article_id
         LEFT JOIN category c ON c.id = p.category_id
        ORDER BY h.rank DESC, h.sort_at DESC, h.article_id DESC`;
-    return this.prepared(sql, p.values);
+    return this.prepared(sql, p.values, 'replica');
   }
 
   /** Ranked working copies that are not deleted and pass the filters; status and owners are read live. */
@@ -184,7 +184,7 @@ export class SearchRepository {
       scope === 'public'
         ? `SELECT article_id AS id, body FROM published_article WHERE article_id = ANY($1::uuid[])`
         : `SELECT id, body FROM article WHERE id = ANY($1::uuid[])`;
-    const rows = await this.prepared<{ id: string; body: SearchableBlock[] }>(sql, [articleIds]);
+    const rows = await this.prepared<{ id: string; body: SearchableBlock[] }>(sql, [articleIds], scope === 'public' ? 'replica' : 'primary');
     return new Map(rows.map((row) => [row.id, row.body]));
   }
 
@@ -207,10 +207,11 @@ export class SearchRepository {
   /**
    * Runs a search as a named prepared statement: planning these statements costs about as much
    * as running them, and each pooled connection keeps the plan once it has prepared it. The
-   * statement's text is fixed per combination of filters, so the names stay few.
+   * statement's text is fixed per combination of filters, so the names stay few. Readers' searches
+   * may run on a streaming replica; the admin's always run on the primary.
    */
-  private prepared<Row extends QueryResultRow>(sql: string, values: unknown[]): Promise<Row[]> {
-    return queryPrepared<Row>(this.dataSource, sql, values);
+  private prepared<Row extends QueryResultRow>(sql: string, values: unknown[], route: ReadRoute = 'primary'): Promise<Row[]> {
+    return queryPrepared<Row>(this.dataSource, sql, values, route);
   }
 
   /**

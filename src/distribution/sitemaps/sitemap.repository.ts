@@ -34,6 +34,7 @@ export class SitemapRepository {
       `SELECT to_char(date_trunc('month', published_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS stories, max(updated_at) AS lastmod
        FROM published_article GROUP BY 1 ORDER BY 1`,
       [],
+      'replica',
     );
   }
 
@@ -46,6 +47,7 @@ export class SitemapRepository {
        WHERE p.published_at >= $1 AND p.published_at < $2
        ORDER BY p.published_at, p.article_id OFFSET $3 LIMIT $4`,
       [from, to, offset, limit],
+      'replica',
     );
   }
 
@@ -58,6 +60,7 @@ export class SitemapRepository {
        WHERE p.published_at > now() - make_interval(hours => $1::int)
        ORDER BY p.published_at DESC, p.article_id DESC LIMIT $2`,
       [hours, limit],
+      'replica',
     );
   }
 }
