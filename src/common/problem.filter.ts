@@ -31,6 +31,9 @@ export class ProblemFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(error, req);
     if (res.headersSent) return;
+    // A problem describes this moment (a story not yet published, a database briefly away): no
+    // browser or CDN keeps it, whatever the route's answers would have said.
+    res.setHeader('Cache-Control', 'no-store');
     if (error instanceof ProblemException) for (const [k, v] of Object.entries(error.headers)) res.setHeader(k, v);
     res.status(problem.status as number).type('application/problem+json').send(JSON.stringify(problem));
   }

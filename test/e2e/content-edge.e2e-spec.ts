@@ -127,6 +127,7 @@ describe('public responses answered from memory', () => {
 
     const missing = await request(t.http).get('/api/content/articles/no-such-story').expect(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing.headers['cache-control']).toBe('no-store');
     expect((await request(t.http).get('/api/content/articles/%E0%A4%A')).status).toBeLessThan(500);
     expect((await request(t.http).get('/api/content/articles/a%00b')).status).toBe(404);
   });
