@@ -71,15 +71,16 @@ export class ArticlesRepository {
 
   /**
    * What story responses show of their sections and staff, for every response: one prepared
-   * statement for both (it was two TypeORM finds, on two pooled connections).
+   * statement for both (it was two TypeORM finds, on two pooled connections). With `manager`, in its transaction.
    */
-  async names(sectionIds: readonly string[], staffIds: readonly string[]): Promise<Names> {
+  async names(sectionIds: readonly string[], staffIds: readonly string[], manager?: EntityManager): Promise<Names> {
     const names: Names = { sections: new Map(), staff: new Map() };
     if (sectionIds.length === 0 && staffIds.length === 0) return names;
-    const rows = await queryPrepared<{ kind: 'section' | 'staff'; id: string; name: string; slug: string | null }>(this.dataSource, NAMES_SQL, [
-      [...new Set(sectionIds)],
-      [...new Set(staffIds)],
-    ]);
+    const params = [[...new Set(sectionIds)], [...new Set(staffIds)]];
+    // In a transaction, on its connection: waiting for a second pooled one could starve the pool.
+    const rows: Array<{ kind: 'section' | 'staff'; id: string; name: string; slug: string | null }> = manager
+      ? await manager.query(NAMES_SQL, params)
+      : await queryPrepared(this.dataSource, NAMES_SQL, params);
     for (const row of rows) {
       if (row.kind === 'staff') names.staff.set(row.id, row.name);
       else names.sections.set(row.id, { id: row.id, name: row.name, slug: row.slug as string });
