@@ -91,8 +91,7 @@ export class EditorialStore {
     const publishedAt = article.publishedAt ?? new Date();
     const firstPublication = options.firstPublication ?? (await this.repository.liveSlug(manager, article.id)) === null;
     const row = await this.liveRow(manager, article.id, snapshot, publishedAt, article.liveUpdatedAt ?? publishedAt);
-    await manager.upsert(PublishedArticle, row, ['articleId']);
-    await this.syncPhotoRows(manager, article.id, true, snapshot);
+    await this.repository.writeLive(manager, row, photoIds(snapshot));
     await this.events.emit(manager, { type: 'story.published', articleId: article.id, firstPublication, cause });
   }
 
