@@ -12,12 +12,18 @@ export const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').sl
 
 /** CPU seconds (user + system) a process has used so far; 0 when it is gone or unreadable. */
 export function cpuSeconds(pid) {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
+}
+
+/** CPU seconds a process has spent in its own code (user) and in the kernel on its behalf (system). */
+export function cpuTimes(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
 }
 

@@ -41,7 +41,7 @@ import { runMigrations } from '../../dist/src/database/migrate.js';
 import { loadPublishedArticles } from '../content-api/load-articles.mjs';
 import { figure, onServer, SERVER, withDatabase } from '../support.mjs';
 import { ensureEditors, prepareEditor, publishStory, saveStory, sourceStories } from './newsroom.mjs';
-import { cpuSeconds, loadavg, runToEnd, startApp } from './processes.mjs';
+import { cpuSeconds, cpuTimes, loadavg, runToEnd, startApp } from './processes.mjs';
 
 const TARGET = { edit: 15, publish: 30 };
 const PHASES = {
@@ -149,7 +149,7 @@ async function runPhase(app, databaseUrl, editors, phase) {
   });
   await sleep(opt.warmup * 1000);
   const backends = await backendPids(databaseUrl);
-  const cpu = () => ({ app: cpuSeconds(app.pid), db: backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0), at: performance.now() });
+  const cpu = () => ({ app: cpuTimes(app.pid), db: backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0), at: performance.now() });
   const before = cpu();
   measuring = true;
   await sleep(opt.duration * 1000);
@@ -158,7 +158,13 @@ async function runPhase(app, databaseUrl, editors, phase) {
   stopAt = 0;
   await Promise.all(loops);
   for (const entry of samples.values()) entry.latencies.sort((a, b) => a - b);
-  return { samples, seconds: (after.at - before.at) / 1000, appCpu: after.app - before.app, dbCpu: backends.length ? after.db - before.db : null };
+  return {
+    samples,
+    seconds: (after.at - before.at) / 1000,
+    appCpu: after.app.user + after.app.system - before.app.user - before.app.system,
+    appSystemCpu: after.app.system - before.app.system,
+    dbCpu: backends.length ? after.db - before.db : null,
+  };
 }
 
 /** Prints a phase's figures; the CPU of the phase is spread over its last request kind (publishes count their edit). */
@@ -184,9 +190,16 @@ function report(name, phase, result) {
   }
   const main = phase.requests.at(-1);
   const count = stats[main].requests;
-  const cpu = { app: count ? (result.appCpu * 1000) / count : NaN, db: count && result.dbCpu !== null ? (result.dbCpu * 1000) / count : null };
+  const cpu = {
+    app: count ? (result.appCpu * 1000) / count : NaN,
+    appSystem: count ? (result.appSystemCpu * 1000) / count : NaN,
+    db: count && result.dbCpu !== null ? (result.dbCpu * 1000) / count : null,
+  };
   const per = main === 'publish' ? 'publish (with the edit before it)' : 'edit';
-  log(`  ${name}: CPU per ${per}: node ${cpu.app.toFixed(2)} ms${cpu.db === null ? '' : `, PostgreSQL ${cpu.db.toFixed(2)} ms`}`);
+  log(
+    `  ${name}: CPU per ${per}: node ${cpu.app.toFixed(2)} ms (of which in the kernel ${cpu.appSystem.toFixed(2)} ms)` +
+      `${cpu.db === null ? '' : `, PostgreSQL ${cpu.db.toFixed(2)} ms`}`,
+  );
 
   const what = main === 'publish' ? 'publish' : 'story edit (PATCH ~3 KB)';
   const desk = `${opt.editors} editors${phase.paced ? `, ~1 request per ${opt.think} ms each` : ', flat out'}`;

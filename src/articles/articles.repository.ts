@@ -29,6 +29,17 @@ export interface Names {
 const NAMES_SQL = `SELECT 'section' AS kind, id, name, slug FROM category WHERE id = ANY($1::uuid[])
   UNION ALL SELECT 'staff', id, display_name, NULL FROM "user" WHERE id = ANY($2::uuid[])`;
 
+/**
+ * Makes a story's photo rows (`published` = live version, else working copy) exactly a list of
+ * media ids: rows of photos no longer used go, new ones come, the others stay untouched. Its
+ * parameters (article id, published, media ids) are numbered from `first`; `before` is a CTE to run first.
+ */
+const photoRowsSql = (first: number, before = '') => {
+  const [article, published, media] = [first, first + 1, first + 2].map((n) => `$${n}`);
+  return `WITH ${before}gone AS (DELETE FROM article_media WHERE article_id = ${article} AND published = ${published} AND NOT (media_id = ANY(${media}::uuid[])))
+    INSERT INTO article_media (article_id, media_id, published) SELECT ${article}::uuid, m, ${published}::boolean FROM unnest(${media}::uuid[]) AS m ON CONFLICT DO NOTHING`;
+};
+
 /** A revision to append with a write (see ArticlesRepository.update). */
 export interface NewRevision {
   number: number;
@@ -71,15 +82,16 @@ export class ArticlesRepository {
 
   /**
    * What story responses show of their sections and staff, for every response: one prepared
-   * statement for both (it was two TypeORM finds, on two pooled connections).
+   * statement for both (it was two TypeORM finds, on two pooled connections). With `manager`, in its transaction.
    */
-  async names(sectionIds: readonly string[], staffIds: readonly string[]): Promise<Names> {
+  async names(sectionIds: readonly string[], staffIds: readonly string[], manager?: EntityManager): Promise<Names> {
     const names: Names = { sections: new Map(), staff: new Map() };
     if (sectionIds.length === 0 && staffIds.length === 0) return names;
-    const rows = await queryPrepared<{ kind: 'section' | 'staff'; id: string; name: string; slug: string | null }>(this.dataSource, NAMES_SQL, [
-      [...new Set(sectionIds)],
-      [...new Set(staffIds)],
-    ]);
+    const params = [[...new Set(sectionIds)], [...new Set(staffIds)]];
+    // In a transaction, on its connection: waiting for a second pooled one could starve the pool.
+    const rows: Array<{ kind: 'section' | 'staff'; id: string; name: string; slug: string | null }> = manager
+      ? await manager.query(NAMES_SQL, params)
+      : await queryPrepared(this.dataSource, NAMES_SQL, params);
     for (const row of rows) {
       if (row.kind === 'staff') names.staff.set(row.id, row.name);
       else names.sections.set(row.id, { id: row.id, name: row.name, slug: row.slug as string });
@@ -125,16 +137,26 @@ export class ArticlesRepository {
     return rows[0].updated_at;
   }
 
-  /**
-   * Makes the story's photo rows (`published` = live version, else working copy) exactly `mediaIds`,
-   * in one statement: rows of photos no longer used go, new ones come, the others stay untouched.
-   */
+  /** Makes the story's photo rows (`published` = live version, else working copy) exactly `mediaIds`, in one statement. */
   async syncPhotoRows(manager: EntityManager, articleId: string, published: boolean, mediaIds: readonly string[]): Promise<void> {
-    await manager.query(
-      `WITH gone AS (DELETE FROM article_media WHERE article_id = $1 AND published = $2 AND NOT (media_id = ANY($3::uuid[])))
-       INSERT INTO article_media (article_id, media_id, published) SELECT $1, m, $2 FROM unnest($3::uuid[]) AS m ON CONFLICT DO NOTHING`,
-      [articleId, published, mediaIds],
-    );
+    await manager.query(photoRowsSql(1), [articleId, published, mediaIds]);
+  }
+
+  /**
+   * Writes the live version (insert or replace) and makes its photo rows `mediaIds`, in one
+   * statement: TypeORM's upsert, with the photo rows' sync after it.
+   */
+  async writeLive(manager: EntityManager, row: PublishedArticle, mediaIds: readonly string[]): Promise<void> {
+    const columns = manager.connection.getMetadata(PublishedArticle).columns.map((c) => c.databaseName);
+    const [upsert, parameters] = manager
+      .createQueryBuilder()
+      .insert()
+      .into(PublishedArticle)
+      .values(row)
+      .orUpdate(columns, ['article_id'])
+      .updateEntity(false)
+      .getQueryAndParameters();
+    await manager.query(photoRowsSql(parameters.length + 1, `live AS (${upsert}), `), [...(parameters as unknown[]), row.articleId, true, mediaIds]);
   }
 
   /** Re-reads after a write (version, updatedAt are set by the database). */

@@ -2,11 +2,10 @@
 // on the editorial event bus inside its transaction, so what derives from stories (the search index,
 // the public response cache, webhooks) can neither miss a write nor commit without it.
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { LiveCause, PhotoChanged, SectionMerged, WithdrawCause } from '../events/editorial-events.js';
 import { EditorialEventBus, OnEditorialEvent } from '../events/editorial-event-bus.js';
 import { MediaLookupService } from '../media/media-lookup.service.js';
-import { User } from '../users/user.entity.js';
 import { ArticleMedia } from './article-media.entity.js';
 import type { RevisionReason } from './article-revision.entity.js';
 import { Article } from './article.entity.js';
@@ -92,8 +91,7 @@ export class EditorialStore {
     const publishedAt = article.publishedAt ?? new Date();
     const firstPublication = options.firstPublication ?? (await this.repository.liveSlug(manager, article.id)) === null;
     const row = await this.liveRow(manager, article.id, snapshot, publishedAt, article.liveUpdatedAt ?? publishedAt);
-    await manager.upsert(PublishedArticle, row, ['articleId']);
-    await this.syncPhotoRows(manager, article.id, true, snapshot);
+    await this.repository.writeLive(manager, row, photoIds(snapshot));
     await this.events.emit(manager, { type: 'story.published', articleId: article.id, firstPublication, cause });
   }
 
@@ -175,8 +173,7 @@ export class EditorialStore {
       photoUses(s).map((u) => u.mediaId),
       manager,
     );
-    const staff = s.authors.length ? await manager.getRepository(User).findBy({ id: In(s.authors) }) : [];
-    const names = new Map(staff.map((u) => [u.id, u.displayName]));
+    const names = (await this.repository.names([], s.authors, manager)).staff;
     return Object.assign(new PublishedArticle(), {
       articleId,
       slug: s.slug,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
+import { hydrate } from '../database/hydrate.js';
 import { MediaAsset } from './media-asset.entity.js';
 
 export interface PlaceholderFields {
@@ -26,8 +27,10 @@ export class MediaLookupService {
   async findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, MediaAsset>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await manager.getRepository(MediaAsset).findBy({ id: In(unique) });
-    return new Map(rows.map((r) => [r.id, r]));
+    // Plain SQL, hydrated from the entity's metadata: every story write and response looks its photos
+    // up, and a TypeORM find spent more CPU building and mapping its SELECT than the query took.
+    const rows: Array<Record<string, unknown>> = await manager.query(`SELECT * FROM media_asset WHERE id = ANY($1::uuid[])`, [unique]);
+    return new Map(rows.map((row) => [row.id as string, hydrate(manager.connection, MediaAsset, row)]));
   }
 
   /** A photo named by a story whose file we don't have yet (the importer makes these). */

@@ -1,9 +1,10 @@
 // Repository test: a row read with plain SQL and hydrated is the entity a TypeORM find returns, for
-// every kind of column a story has (uuid, arrays, jsonb, timestamps, nulls), so the locked read every
-// write starts with sees the story exactly as before.
+// every kind of column a story or a photo has (uuid, arrays, jsonb, timestamps, nulls, a version), so
+// the locked read every write starts with and the photo lookups see them exactly as a find did.
 import { Article } from '../../src/articles/article.entity.js';
 import { ArticlesRepository } from '../../src/articles/articles.repository.js';
 import { hydrate } from '../../src/database/hydrate.js';
+import { MediaAsset } from '../../src/media/media-asset.entity.js';
 import { createTestContext, type TestContext } from '../support/app.js';
 
 describe('hydrate', () => {
@@ -31,6 +32,16 @@ describe('hydrate', () => {
     expect(hydrated).toEqual(found);
     expect(hydrated.publishedAt).toBeInstanceOf(Date);
     expect(hydrated.subheadline).toBeNull();
+  });
+
+  it('turns a photo row into the MediaAsset a find returns', async () => {
+    const [{ id }] = await t.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO media_asset (kind, status, storage_key, mime, bytes, width, height, renditions, caption, credit, version)
+       VALUES ('image', 'ready', 'originals/x', 'image/jpeg', 1234, 4000, 3000, '[{"name":"thumb","format":"webp","width":320,"height":320}]', '会谈现场', '路透社', 1)
+       RETURNING id`,
+    );
+    const [row] = await t.dataSource.query<Array<Record<string, unknown>>>(`SELECT * FROM media_asset WHERE id = $1`, [id]);
+    expect(hydrate(t.dataSource, MediaAsset, row)).toEqual(await t.dataSource.getRepository(MediaAsset).findOneByOrFail({ id }));
   });
 
   it('the locked read finds live stories only', async () => {
