@@ -1,13 +1,14 @@
-// Repository test: a row read with plain SQL and hydrated is the entity a TypeORM find returns, for
-// every kind of column a story or a photo has (uuid, arrays, jsonb, timestamps, nulls, a version), so
-// the locked read every write starts with and the photo lookups see them exactly as a find did.
+// Repository test: a row read with plain SQL and hydrated is the entity a TypeORM find returns, and an
+// update built from the metadata writes what TypeORM's update writes, for every kind of column a story
+// or a photo has (uuid, arrays, jsonb, timestamps, nulls, a version): the locked read and the save
+// every write makes, and the photo lookups, see and store stories exactly as TypeORM did.
 import { Article } from '../../src/articles/article.entity.js';
 import { ArticlesRepository } from '../../src/articles/articles.repository.js';
-import { hydrate } from '../../src/database/hydrate.js';
+import { hydrate, updateById } from '../../src/database/entity-sql.js';
 import { MediaAsset } from '../../src/media/media-asset.entity.js';
 import { createTestContext, type TestContext } from '../support/app.js';
 
-describe('hydrate', () => {
+describe('plain SQL for entities', () => {
   let t: TestContext;
 
   beforeAll(async () => {
@@ -42,6 +43,30 @@ describe('hydrate', () => {
     );
     const [row] = await t.dataSource.query<Array<Record<string, unknown>>>(`SELECT * FROM media_asset WHERE id = $1`, [id]);
     expect(hydrate(t.dataSource, MediaAsset, row)).toEqual(await t.dataSource.getRepository(MediaAsset).findOneByOrFail({ id }));
+  });
+
+  it('updateById writes what a TypeORM update writes, and the update date', async () => {
+    const insert = `INSERT INTO article (slug, headline, language, updated_at) VALUES ($1, 'Old', 'en', now() - interval '1 day') RETURNING id`;
+    const [{ id: mine }] = await t.dataSource.query<Array<{ id: string }>>(insert, ['updated-by-sql']);
+    const [{ id: theirs }] = await t.dataSource.query<Array<{ id: string }>>(insert, ['updated-by-typeorm']);
+    const changes = {
+      headline: '布林肯与拉夫罗夫会面',
+      body: [{ type: 'paragraph' as const, text: '日内瓦' }],
+      tags: ['美国', "O'Brien"],
+      authorIds: ['00000000-0000-4000-8000-000000000001'],
+      embargoUntil: new Date('2031-01-01T00:00:00.000Z'),
+      subheadline: null,
+      excerpt: undefined,
+      version: 7,
+    };
+    const { sql, parameters } = updateById(t.dataSource, Article, mine, changes);
+    await t.dataSource.query(sql, parameters);
+    await t.dataSource.getRepository(Article).update({ id: theirs }, changes);
+    const [a, b] = await Promise.all([mine, theirs].map((id) => t.dataSource.getRepository(Article).findOneByOrFail({ id })));
+    const comparable = ({ id: _id, slug: _slug, updatedAt: _updatedAt, createdAt: _createdAt, ...rest }: Article) => rest;
+    expect(comparable(a)).toEqual(comparable(b));
+    expect(a.version).toBe(7);
+    expect(Date.now() - a.updatedAt.getTime()).toBeLessThan(60_000);
   });
 
   it('the locked read finds live stories only', async () => {
