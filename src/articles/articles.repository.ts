@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { hydrate, updateById } from '../database/entity-sql.js';
+import { hydrate, updateById, upsert } from '../database/entity-sql.js';
 import { queryPrepared } from '../database/prepared.js';
 import type { RevisionReason } from './article-revision.entity.js';
 import { PublishedArticle } from './published-article.entity.js';
@@ -140,20 +140,13 @@ export class ArticlesRepository {
 
   /**
    * Writes the live version (insert or replace) and makes its photo rows `mediaIds`, in one
-   * statement: TypeORM's upsert, with the photo rows' sync after it.
+   * statement: the upsert, with the photo rows' sync after it.
    */
   async writeLive(manager: EntityManager, row: PublishedArticle, mediaIds: readonly string[]): Promise<void> {
-    const columns = manager.connection.getMetadata(PublishedArticle).columns.map((c) => c.databaseName);
-    const [upsert, parameters] = manager
-      .createQueryBuilder()
-      .insert()
-      .into(PublishedArticle)
-      .values(row)
-      .orUpdate(columns, ['article_id'])
-      .updateEntity(false)
-      .getQueryAndParameters();
-    await manager.query(photoRowsSql(parameters.length + 1, `live AS (${upsert}), `), [...(parameters as unknown[]), row.articleId, true, mediaIds]);
+    const live = upsert(manager.connection, PublishedArticle, row);
+    await manager.query(photoRowsSql(live.parameters.length + 1, `live AS (${live.sql}), `), [...live.parameters, row.articleId, true, mediaIds]);
   }
+
 
   /** Re-reads after a write (version, updatedAt are set by the database). */
   reload(manager: EntityManager, id: string): Promise<Article> {

@@ -41,5 +41,30 @@ export function updateById<T extends ObjectLiteral>(dataSource: DataSource, targ
   if (metadata.updateDateColumn && !(metadata.updateDateColumn.propertyName in changes))
     sets.push(`${quote(metadata.updateDateColumn.databaseName)} = CURRENT_TIMESTAMP`);
   parameters.push(id);
-  return { sql: `UPDATE ${quote(metadata.tableName)} SET ${sets.join(', ')} WHERE ${quote(metadata.primaryColumns[0].databaseName)} = $${parameters.length}`, parameters };
+  return {
+    sql: `UPDATE ${quote(metadata.tableName)} SET ${sets.join(', ')} WHERE ${quote(metadata.primaryColumns[0].databaseName)} = $${parameters.length}`,
+    parameters,
+  };
+}
+
+/**
+ * `INSERT … ON CONFLICT (primary key) DO UPDATE` of `entity`: its defined properties are written
+ * either way (undefined ones take their defaults on insert and stay as they are on update).
+ * Parameters are numbered from `$1`.
+ */
+export function upsert<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, entity: T): Statement {
+  const metadata = dataSource.getMetadata(target);
+  const parameters: unknown[] = [];
+  const columns = metadata.columns.filter((column) => column.getEntityValue(entity) !== undefined);
+  for (const column of columns) parameters.push(dataSource.driver.preparePersistentValue(column.getEntityValue(entity), column));
+  const keys = metadata.primaryColumns.map((column) => quote(column.databaseName));
+  const updates = columns
+    .filter((column) => !column.isPrimary)
+    .map((column) => `${quote(column.databaseName)} = EXCLUDED.${quote(column.databaseName)}`);
+  return {
+    sql:
+      `INSERT INTO ${quote(metadata.tableName)} (${columns.map((column) => quote(column.databaseName)).join(', ')}) ` +
+      `VALUES (${parameters.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+    parameters,
+  };
 }

@@ -1,10 +1,11 @@
 // Repository test: a row read with plain SQL and hydrated is the entity a TypeORM find returns, and an
-// update built from the metadata writes what TypeORM's update writes, for every kind of column a story
-// or a photo has (uuid, arrays, jsonb, timestamps, nulls, a version): the locked read and the save
-// every write makes, and the photo lookups, see and store stories exactly as TypeORM did.
+// update or upsert built from the metadata writes what TypeORM's would, for every kind of column a
+// story, its live version or a photo has (uuid, arrays, jsonb, timestamps, nulls, a version): the
+// locked read, the save and the publish every write makes see and store stories as TypeORM did.
 import { Article } from '../../src/articles/article.entity.js';
 import { ArticlesRepository } from '../../src/articles/articles.repository.js';
-import { hydrate, updateById } from '../../src/database/entity-sql.js';
+import { PublishedArticle } from '../../src/articles/published-article.entity.js';
+import { hydrate, updateById, upsert } from '../../src/database/entity-sql.js';
 import { MediaAsset } from '../../src/media/media-asset.entity.js';
 import { createTestContext, type TestContext } from '../support/app.js';
 
@@ -67,6 +68,46 @@ describe('plain SQL for entities', () => {
     expect(comparable(a)).toEqual(comparable(b));
     expect(a.version).toBe(7);
     expect(Date.now() - a.updatedAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it("upsert inserts, then replaces, as TypeORM's upsert does", async () => {
+    const insert = `INSERT INTO article (slug, headline, language) VALUES ($1, 'Story', 'zh-Hans') RETURNING id`;
+    const [{ id: mine }] = await t.dataSource.query<Array<{ id: string }>>(insert, ['live-by-sql']);
+    const [{ id: theirs }] = await t.dataSource.query<Array<{ id: string }>>(insert, ['live-by-typeorm']);
+    const live = (articleId: string, headline: string) =>
+      Object.assign(new PublishedArticle(), {
+        articleId,
+        slug: `${articleId}-slug`,
+        headline,
+        subheadline: null,
+        dateline: '日内瓦',
+        language: 'zh-Hans',
+        body: [{ type: 'paragraph', text: '日内瓦' }],
+        excerpt: null,
+        featuredImage: null,
+        categoryId: null,
+        tags: ['美国'],
+        authors: [{ id: '00000000-0000-4000-8000-000000000001', displayName: '陈兆良' }],
+        byline: null,
+        seoTitle: null,
+        seoDescription: null,
+        canonicalUrl: null,
+        socialImage: null,
+        corrections: [],
+        publishedAt: new Date('2026-01-01T00:00:00.123Z'),
+        updatedAt: new Date('2026-01-02T00:00:00.456Z'),
+      });
+    const read = async (id: string) => {
+      const { articleId: _articleId, slug: _slug, ...rest } = await t.dataSource.getRepository(PublishedArticle).findOneByOrFail({ articleId: id });
+      return rest;
+    };
+    for (const headline of ['布林肯与拉夫罗夫会面', '布林肯与拉夫罗夫再次会面']) {
+      const { sql, parameters } = upsert(t.dataSource, PublishedArticle, live(mine, headline));
+      await t.dataSource.query(sql, parameters);
+      await t.dataSource.getRepository(PublishedArticle).upsert(live(theirs, headline), ['articleId']);
+      expect(await read(mine)).toEqual(await read(theirs));
+      expect((await read(mine)).headline).toBe(headline);
+    }
   });
 
   it('the locked read finds live stories only', async () => {
