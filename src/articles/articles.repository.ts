@@ -3,9 +3,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { hydrate } from '../database/hydrate.js';
+import { hydrate, updateById, upsert } from '../database/entity-sql.js';
 import { queryPrepared } from '../database/prepared.js';
 import type { RevisionReason } from './article-revision.entity.js';
 import { PublishedArticle } from './published-article.entity.js';
@@ -114,26 +113,23 @@ export class ArticlesRepository {
   }
 
   /**
-   * Writes `changes` to the story (TypeORM sets updatedAt to the database's clock) and returns the
-   * new updatedAt, so the writer need not read the row back. With `revision`, appends that revision
-   * in the same statement: every save is one round trip to PostgreSQL, not two.
+   * Writes `changes` to the story (updatedAt from the database's clock) and returns the new
+   * updatedAt, so the writer need not read the row back. With `revision`, appends that revision in
+   * the same statement: every save is one round trip to PostgreSQL, not two.
    */
-  async update(manager: EntityManager, id: string, changes: QueryDeepPartialEntity<Article>, revision?: NewRevision): Promise<Date> {
-    const query = manager.createQueryBuilder().update(Article).set(changes).where('id = :id', { id }).returning('updated_at');
-    if (!revision) {
-      const result = await query.execute();
-      return (result.raw as Array<{ updated_at: Date }>)[0].updated_at;
-    }
-    // TypeORM's own UPDATE (its column names and value conversions), with the insert as a CTE in front.
-    const [update, parameters] = query.getQueryAndParameters();
-    const at = (n: number) => `$${parameters.length + n}`;
+  async update(manager: EntityManager, id: string, changes: Partial<Article>, revision?: NewRevision): Promise<Date> {
+    const update = updateById(manager.connection, Article, id, changes);
+    const at = (n: number) => `$${update.parameters.length + n}`;
+    const sql = revision
+      ? `WITH revision AS (
+           INSERT INTO article_revision (article_id, number, snapshot, reason, note, author_id) VALUES (${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}))
+         ${update.sql} RETURNING updated_at`
+      : `${update.sql} RETURNING updated_at`;
+    const parameters = revision
+      ? [...update.parameters, id, revision.number, JSON.stringify(revision.snapshot), revision.reason, revision.note, revision.authorId]
+      : update.parameters;
     // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows] = await manager.query<[Array<{ updated_at: Date }>, number]>(
-      `WITH revision AS (
-         INSERT INTO article_revision (article_id, number, snapshot, reason, note, author_id) VALUES (${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}))
-       ${update}`,
-      [...(parameters as unknown[]), id, revision.number, JSON.stringify(revision.snapshot), revision.reason, revision.note, revision.authorId],
-    );
+    const [rows] = await manager.query<[Array<{ updated_at: Date }>, number]>(sql, parameters);
     return rows[0].updated_at;
   }
 
@@ -144,20 +140,13 @@ export class ArticlesRepository {
 
   /**
    * Writes the live version (insert or replace) and makes its photo rows `mediaIds`, in one
-   * statement: TypeORM's upsert, with the photo rows' sync after it.
+   * statement: the upsert, with the photo rows' sync after it.
    */
   async writeLive(manager: EntityManager, row: PublishedArticle, mediaIds: readonly string[]): Promise<void> {
-    const columns = manager.connection.getMetadata(PublishedArticle).columns.map((c) => c.databaseName);
-    const [upsert, parameters] = manager
-      .createQueryBuilder()
-      .insert()
-      .into(PublishedArticle)
-      .values(row)
-      .orUpdate(columns, ['article_id'])
-      .updateEntity(false)
-      .getQueryAndParameters();
-    await manager.query(photoRowsSql(parameters.length + 1, `live AS (${upsert}), `), [...(parameters as unknown[]), row.articleId, true, mediaIds]);
+    const live = upsert(manager.connection, PublishedArticle, row);
+    await manager.query(photoRowsSql(live.parameters.length + 1, `live AS (${live.sql}), `), [...live.parameters, row.articleId, true, mediaIds]);
   }
+
 
   /** Re-reads after a write (version, updatedAt are set by the database). */
   reload(manager: EntityManager, id: string): Promise<Article> {

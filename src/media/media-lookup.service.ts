@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
-import { hydrate } from '../database/hydrate.js';
+import { hydrate } from '../database/entity-sql.js';
 import { MediaAsset } from './media-asset.entity.js';
 
 export interface PlaceholderFields {
