@@ -153,7 +153,8 @@ export async function cannon(app: App, databaseUrl: string, paths: () => string,
 export async function answeredShare(app: App, queries: readonly string[]): Promise<number> {
   let answered = 0;
   for (const q of queries) {
-    const res = await fetch(`${app.url}/api/content/search?q=${encodeURIComponent(q)}`);
+    // `limit=20` (the default) keeps these URLs apart from the measured ones, which must not be cached.
+    const res = await fetch(`${app.url}/api/content/search?q=${encodeURIComponent(q)}&limit=20`);
     if (res.status !== 200) throw new Error(`GET /api/content/search?q=${q} answered ${res.status}: ${await res.text()}`);
     if (((await res.json()) as { items: unknown[] }).items.length > 0) answered++;
   }

@@ -7,7 +7,7 @@ import type { SearchScope } from './search-document.entity.js';
 import { timeLexemes } from './search-query.js';
 import { weightedText, type SearchableStory, type WeightedText } from './search-text.js';
 import { NewsTokenizer } from './tokenizer.js';
-import { tsvectorLiteral } from './tsvector.js';
+import { Tsvector } from './tsvector.js';
 
 /** A working copy: the `Article` entity fits as it is. */
 export interface AdminSearchDoc extends SearchableStory {
@@ -22,12 +22,12 @@ export interface PublicSearchDoc extends SearchableStory {
   publishedAt: Date;
 }
 
-/** A text's tokens per weight class, and the tsvector literals built from them (by time lexemes). */
+/** A text's tokens per weight class, and the tsvectors built from them (by time lexemes). */
 interface SegmentedText {
   a: string[];
   b: string[];
   c: string[];
-  literals: Map<string, string>;
+  documents: Map<string, Tsvector>;
 }
 
 /** Texts whose tokens are remembered (a handful of concurrent publishes). */
@@ -121,29 +121,29 @@ export class SearchIndexService {
   }
 
   /**
-   * The tsvector literal of a story's text and time lexemes. Publishing indexes the same text
-   * twice in one transaction (working copy, then live version), usually in the same week, so the
-   * last few texts are remembered with their tokens and the literals built from them.
+   * The tsvector of a story's text and time lexemes. Publishing indexes the same text twice in one
+   * transaction (working copy, then live version), usually in the same week, so the last few texts
+   * are remembered with their tokens and the tsvectors built from them.
    */
-  private document(text: WeightedText, time: readonly string[]): string {
+  private document(text: WeightedText, time: readonly string[]): Tsvector {
     const key = `${text.a}\u0000${text.b}\u0000${text.c}`;
     let recent = this.recent.get(key);
     if (!recent) {
-      recent = { a: this.tokenizer.tokenize(text.a), b: this.tokenizer.tokenize(text.b), c: this.tokenizer.tokenize(text.c), literals: new Map() };
+      recent = { a: this.tokenizer.tokenize(text.a), b: this.tokenizer.tokenize(text.b), c: this.tokenizer.tokenize(text.c), documents: new Map() };
       this.recent.set(key, recent);
       if (this.recent.size > RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value as string);
     }
     const timeKey = time.join(' ');
-    let literal = recent.literals.get(timeKey);
-    if (literal === undefined) {
+    let document = recent.documents.get(timeKey);
+    if (document === undefined) {
       const parts = [
         { tokens: recent.a, weight: 'A' as const },
         { tokens: recent.b, weight: 'B' as const },
         { tokens: recent.c, weight: 'C' as const },
       ];
-      literal = tsvectorLiteral(parts, time);
-      recent.literals.set(timeKey, literal);
+      document = Tsvector.of(parts, time);
+      recent.documents.set(timeKey, document);
     }
-    return literal;
+    return document;
   }
 }

@@ -10,12 +10,12 @@ import { queryPrepared, queryPreparedOn, type ReadRoute } from '../database/prep
 import type { SearchScope } from './search-document.entity.js';
 import { CANDIDATE_LIMIT, containsPattern, RECENCY_DAYS, RECENCY_WEIGHT, type SearchCursor } from './search-query.js';
 import type { SearchableBlock, SearchablePhoto } from './search-text.js';
-import { tsqueryOperands } from './tsvector.js';
+import { tsqueryOperands, type Tsvector } from './tsvector.js';
 
-/** One story's index entry: its tsvector (see tsvectorLiteral) and what the fallback searches. */
+/** One story's index entry: its tsvector and what the fallback searches. */
 export interface IndexRow {
   articleId: string;
-  document: string;
+  document: Tsvector;
   headlineFolded: string;
   sortAt: Date;
 }
@@ -111,12 +111,15 @@ export class SearchRepository {
   /** Inserts or replaces the entries of `rows` in `scope`, in the caller's transaction. */
   async upsert(manager: EntityManager, scope: SearchScope, rows: readonly IndexRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const columns = [rows.map((r) => r.articleId), rows.map((r) => r.document), rows.map((r) => r.headlineFolded), rows.map((r) => r.sortAt)];
-    // One story (every publish) gets a plain VALUES statement; many go through unnest.
+    // One story (every publish) gets a plain VALUES statement, its tsvector in the binary format
+    // (a Buffer is bound as binary); many go through unnest, their tsvectors as text.
     const [source, values] =
       rows.length === 1
-        ? [`VALUES ($2::uuid, $3::text, $4::text, $5::timestamptz)`, [scope, ...columns.map((column) => column[0])]]
-        : [`SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[])`, [scope, ...columns]];
+        ? [`VALUES ($2::uuid, $3::tsvector, $4::text, $5::timestamptz)`, [scope, rows[0].articleId, rows[0].document.binary(), rows[0].headlineFolded, rows[0].sortAt]]
+        : [
+            `SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[])`,
+            [scope, rows.map((r) => r.articleId), rows.map((r) => r.document.literal()), rows.map((r) => r.headlineFolded), rows.map((r) => r.sortAt)],
+          ];
     await this.preparedIn(
       manager,
       `INSERT INTO search_document (article_id, scope, document, headline_folded, sort_at, indexed_at)
