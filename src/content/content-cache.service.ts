@@ -176,6 +176,8 @@ export class ContentCache implements OnModuleInit, OnApplicationShutdown {
     this.generation++;
     this.entries?.clear();
     this.derivedValues.clear();
+    // A render that began before the change may read what it replaced: later requests start their own.
+    this.rendering.clear();
     // Until the replicas have replayed this change, what is rendered next is read from the primary.
     this.replicas.contentChanged();
   }
