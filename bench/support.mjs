@@ -69,3 +69,20 @@ export function freePort() {
     });
   });
 }
+
+/** Reads a child's output line by line (so its pipe never fills), keeping the last 50 lines for errors. */
+export function tail(stream, lines, onLine) {
+  let buffered = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    buffered += chunk;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      lines.push(line);
+      if (lines.length > 50) lines.shift();
+      onLine?.(line);
+    }
+  });
+}

@@ -2,8 +2,8 @@
 // dist/src/main.js), free ports, CPU time and the load average read from /proc (Linux only).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort, tail } from '../support.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLOCK_TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s on Linux
@@ -27,33 +27,7 @@ export function cpuTimes(pid) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-/** Reads a child's output line by line (so its pipe never fills), keeping the last lines for errors. */
-function tail(stream, lines, onLine) {
-  let buffered = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
-    buffered += chunk;
-    let newline;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      lines.push(line);
-      if (lines.length > 50) lines.shift();
-      onLine?.(line);
-    }
-  });
-}
 
 /** Runs a command to its end; rejects with its last output lines when it fails. */
 export function runToEnd(args, env, onLine) {

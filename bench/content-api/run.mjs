@@ -50,7 +50,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { ContentRepository } from '../../dist/src/content/content.repository.js';
 import { runMigrations } from '../../dist/src/database/migrate.js';
-import { cpuSeconds, figure, freePort, onServer, SERVER, withDatabase } from '../support.mjs';
+import { cpuSeconds, figure, freePort, onServer, SERVER, tail, withDatabase } from '../support.mjs';
 import { topSelfTime } from './cpu-profile.mjs';
 import { loadPublishedArticles } from './load-articles.mjs';
 import { measureProcesses } from './processes.mjs';
@@ -113,22 +113,6 @@ async function withClient(url, work) {
 }
 
 
-/** Reads a child's output line by line (so its pipe never fills), keeping the last lines for errors. */
-function tail(stream, lines, onLine) {
-  let buffered = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk) => {
-    buffered += chunk;
-    let newline;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      lines.push(line);
-      if (lines.length > 50) lines.shift();
-      onLine?.(line);
-    }
-  });
-}
 
 function stopChild(child, signal) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
